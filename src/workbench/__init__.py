@@ -1,0 +1,1 @@
+"""Research workbench for three Indonesian cluster and LED studies."""
