@@ -1,0 +1,18 @@
+"""Resolve user-given names (notebook parameters) to canonical choices, with aliases."""
+
+
+def resolve_choice(value: str, choices: dict[str, list[str]], parameter: str) -> str:
+    """Map `value` case-insensitively onto a key of `choices`, whose values are aliases.
+
+    An unknown name raises ValueError listing every accepted name, so a papermill
+    run stops at once with an error that says what would have worked.
+    """
+    wanted = " ".join(str(value).split()).casefold()
+    for canonical, aliases in choices.items():
+        if wanted in {name.casefold() for name in [canonical, *aliases]}:
+            return canonical
+    accepted = "; ".join(
+        canonical + (f" (also: {', '.join(aliases)})" if aliases else "")
+        for canonical, aliases in choices.items()
+    )
+    raise ValueError(f"Unknown {parameter} {value!r}. Valid {parameter} values: {accepted}.")

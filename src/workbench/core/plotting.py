@@ -1,0 +1,91 @@
+"""Shared plotting style, and a text description of what a figure draws.
+
+nbval does not compare PNG images. Every figure therefore also carries a plain
+text description of its drawn content (titles, labels, bar sizes, line and
+point positions, heatmap cells, texts), so that a changed data value changes
+the notebook's stored text output and the guard fails.
+"""
+
+import matplotlib
+import numpy as np
+from matplotlib.collections import LineCollection, PathCollection, QuadMesh
+from matplotlib.container import BarContainer
+from matplotlib.figure import Figure
+
+HIGHLIGHT = "#c0392b"
+MUTED = "#b3b3b3"
+CATEGORY_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"]
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "svg.hashsalt": "workbench",
+    "svg.fonttype": "path",
+}
+
+
+def new_figure(width: float = 8.0, height: float = 4.5, **subplot_kw) -> tuple[Figure, object]:
+    """A figure outside pyplot (so notebooks never show it twice) and its axes."""
+    with matplotlib.rc_context(STYLE):
+        figure = Figure(figsize=(width, height), layout="constrained")
+        axes = figure.subplots(**subplot_kw)
+    return figure, axes
+
+
+def _fmt(values) -> str:
+    array = np.ma.filled(np.ma.masked_invalid(np.asarray(values, dtype=float)), np.nan)
+    return "[" + ", ".join("nan" if np.isnan(v) else f"{v:.3f}".rstrip("0").rstrip(".") for v in array.ravel()) + "]"
+
+
+def _describe_axes(ax) -> list[str]:
+    lines = [f"axes: title={ax.get_title()!r} xlabel={ax.get_xlabel()!r} ylabel={ax.get_ylabel()!r}"]
+    for axis in ("x", "y"):
+        labels = [t.get_text() for t in getattr(ax, f"get_{axis}ticklabels")() if t.get_text()]
+        if labels:
+            lines.append(f"  {axis} ticks: " + " | ".join(labels))
+    in_bars = set()
+    for container in ax.containers:
+        if isinstance(container, BarContainer):
+            in_bars.update(container.patches)
+            along = "width" if container.orientation == "horizontal" else "height"
+            start = "x" if along == "width" else "y"
+            sizes = [getattr(p, f"get_{along}")() for p in container.patches]
+            starts = [getattr(p, f"get_{start}")() for p in container.patches]
+            lines.append(f"  bars {container.get_label()!r}: {along}={_fmt(sizes)} from={_fmt(starts)}")
+    for line in ax.get_lines():
+        x, y = line.get_data()
+        lines.append(f"  line {line.get_label()!r}: x={_fmt(x)} y={_fmt(y)}")
+    for collection in ax.collections:
+        if isinstance(collection, QuadMesh):
+            lines.append(f"  cells: {_fmt(collection.get_array())}")
+        elif isinstance(collection, LineCollection):
+            segments = [f"{_fmt(s[:, 0])}->{_fmt(s[:, 1])}" for s in collection.get_segments()]
+            lines.append(f"  segments {collection.get_label()!r}: " + " ".join(segments))
+        elif isinstance(collection, PathCollection):
+            lines.append(f"  points {collection.get_label()!r}: {_fmt(collection.get_offsets())}")
+    texts = [t.get_text() for t in ax.texts if t.get_text()]
+    if texts:
+        lines.append("  texts: " + " | ".join(t.replace("\n", " / ") for t in texts))
+    legend = ax.get_legend()
+    if legend is not None:
+        lines.append("  legend: " + " | ".join(t.get_text() for t in legend.get_texts()))
+    return lines
+
+
+def describe_figure(figure: Figure) -> str:
+    """A deterministic text account of everything a figure draws."""
+    lines = []
+    if figure._suptitle is not None:
+        lines.append(f"suptitle: {figure._suptitle.get_text()!r}")
+    for text in figure.texts:
+        lines.append(f"note: {text.get_text()!r}")
+    for ax in figure.axes:
+        if ax.get_label() == "<colorbar>":
+            continue
+        lines.extend(_describe_axes(ax))
+    return "\n".join(lines)
