@@ -37,15 +37,24 @@ def new_figure(width: float = 8.0, height: float = 4.5, **subplot_kw) -> tuple[F
     return figure, axes
 
 
+def footnote(figure: Figure, text: str) -> None:
+    """A small note under the figure (source gaps, reconstructions), kept clear of the axes."""
+    figure.supxlabel(text, x=0.01, ha="left", fontsize=7, color="#555555")
+
+
 def _fmt(values) -> str:
     array = np.ma.filled(np.ma.masked_invalid(np.asarray(values, dtype=float)), np.nan)
     return "[" + ", ".join("nan" if np.isnan(v) else f"{v:.3f}".rstrip("0").rstrip(".") for v in array.ravel()) + "]"
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\n", " / ")
+
+
 def _describe_axes(ax) -> list[str]:
     lines = [f"axes: title={ax.get_title()!r} xlabel={ax.get_xlabel()!r} ylabel={ax.get_ylabel()!r}"]
-    for axis in ("x", "y"):
-        labels = [t.get_text() for t in getattr(ax, f"get_{axis}ticklabels")() if t.get_text()]
+    for axis in ("x", "y") if ax.axison else ():
+        labels = [_one_line(t.get_text()) for t in getattr(ax, f"get_{axis}ticklabels")() if t.get_text()]
         if labels:
             lines.append(f"  {axis} ticks: " + " | ".join(labels))
     in_bars = set()
@@ -64,13 +73,13 @@ def _describe_axes(ax) -> list[str]:
         if isinstance(collection, QuadMesh):
             lines.append(f"  cells: {_fmt(collection.get_array())}")
         elif isinstance(collection, LineCollection):
-            segments = [f"{_fmt(s[:, 0])}->{_fmt(s[:, 1])}" for s in collection.get_segments()]
+            segments = [_fmt(segment) for segment in collection.get_segments()]
             lines.append(f"  segments {collection.get_label()!r}: " + " ".join(segments))
         elif isinstance(collection, PathCollection):
             lines.append(f"  points {collection.get_label()!r}: {_fmt(collection.get_offsets())}")
     texts = [t.get_text() for t in ax.texts if t.get_text()]
     if texts:
-        lines.append("  texts: " + " | ".join(t.replace("\n", " / ") for t in texts))
+        lines.append("  texts: " + " | ".join(_one_line(t) for t in texts))
     legend = ax.get_legend()
     if legend is not None:
         lines.append("  legend: " + " | ".join(t.get_text() for t in legend.get_texts()))
@@ -83,6 +92,8 @@ def describe_figure(figure: Figure) -> str:
     if figure._suptitle is not None:
         lines.append(f"suptitle: {figure._suptitle.get_text()!r}")
     for text in figure.texts:
+        if text is figure._suptitle:
+            continue
         lines.append(f"note: {text.get_text()!r}")
     for ax in figure.axes:
         if ax.get_label() == "<colorbar>":

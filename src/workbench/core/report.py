@@ -12,6 +12,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
+from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, describe_figure
 
 DISPLAY_OPTIONS = {
@@ -69,5 +70,5 @@ class Report:
         if self.output_dir is not None:
             folder = self.output_dir / "tables"
             folder.mkdir(parents=True, exist_ok=True)
-            frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+            write_csv(frame, folder / f"{name}.csv")
         return frame
