@@ -469,3 +469,52 @@ def plot_cluster_model(steps: pd.DataFrame):
     footnote(figure, "Reconstructed from the step headings of section B; shaded: the core steps named in its "
              "closing list (FPK, FKAK, LPT/PKE).\nThe original diagram is not in the source text.")
     return figure
+
+
+# --- Sentences that say what a table shows (computed, so they follow the data) ---------------
+
+def _names(frame: pd.DataFrame, column: str) -> str:
+    return ", ".join(DISTRICT_LABELS.get(d, d) if column == "district" else d
+                     for d in dict.fromkeys(frame[column]))
+
+
+def describe_dynamics(dynamics: pd.DataFrame) -> str:
+    """Which district scores highest and lowest on which aspects (Table 3 means)."""
+    parts = []
+    for aspect in dynamics.drop_duplicates("aspect_id").itertuples():
+        rows = dynamics[dynamics["aspect_id"] == aspect.aspect_id]
+        top = rows[rows["mean"] == rows["mean"].max()]
+        if len(top) < len(rows):
+            parts.append(f"{aspect.aspect} ({aspect.aspect_en.lower()}): {_names(top, 'district')} "
+                         f"highest at {rows['mean'].max():g}")
+        else:
+            parts.append(f"{aspect.aspect} ({aspect.aspect_en.lower()}): all at {rows['mean'].max():g}")
+    return "Highest mean per aspect — " + "; ".join(parts) + "."
+
+
+def describe_cooperation(cooperation: pd.DataFrame) -> str:
+    """Per linkage, the share of all answering firms that cooperate (recomputed from the counts)."""
+    parts = []
+    for linkage_id, rows in cooperation.groupby("linkage_id", sort=False):
+        cooperating = rows.loc[rows["response_id"] != "not_cooperating", "firms"].sum()
+        share = 100 * cooperating / rows["firms"].sum()
+        parts.append(f"{rows['linkage_en'].iloc[0].lower()}: {cooperating} of {rows['firms'].sum()} "
+                     f"firms ({share:.1f}%)")
+    return "Firms that cooperate, all districts together — " + "; ".join(parts) + "."
+
+
+def describe_problem_solving(scores: pd.DataFrame) -> str:
+    """The problem areas with the highest and lowest mean score across districts."""
+    means = scores.groupby(["problem_area", "problem_area_en"], sort=False)["score"].mean().reset_index()
+    top = means[means["score"] == means["score"].max()]
+    low = means[means["score"] == means["score"].min()]
+    label = lambda f: ", ".join(f["problem_area"] + " (" + f["problem_area_en"].str.lower() + ")")
+    return (f"Most collective solutions: {label(top)} (mean {means['score'].max():.2f}); "
+            f"least: {label(low)} (mean {means['score'].min():.2f}) — means of the districts, recomputed.")
+
+
+def cooperation_heading(linkage_id: str, data_dir: str | Path = "") -> str:
+    """A heading for one linkage's table: table number, published title, English name."""
+    linkage = LINKAGES.set_index("linkage_id").loc[linkage_id]
+    source = resource_descriptor(linkage["resource"], data_dir)["source"]
+    return f"**{source['table']}** — {linkage['linkage']} / {linkage['linkage_en']}"

@@ -211,3 +211,22 @@ def read_table(path: Path, schema: dict) -> pd.DataFrame:
         raise FileNotFoundError(f"{display_path(path)}: file not found")
     frame, delimiter = read_delimited_text(path)
     return parse_table(frame, schema, display_path(path), decimal_comma=delimiter != ",")
+
+
+def provenance(names: list[str], data_dir: str | Path = "") -> pd.DataFrame:
+    """Where each raw table comes from: file, source document, table number and title."""
+    rows = []
+    for name in names:
+        resource = resource_descriptor(name, data_dir)
+        rows.append({"file": f"data/raw/{resource['path']}", "source": resource["source"]["document"],
+                     "table": resource["source"]["table"], "published title": resource["source"]["title"]})
+    return pd.DataFrame(rows)
+
+
+def transcription_notes(names: list[str], data_dir: str | Path = "") -> pd.DataFrame:
+    """Every transcription note of the given tables (missing or ambiguous cells, oddities)."""
+    rows = [{"file": resource["path"], "row": note.get("row", ""), "column": note.get("column", ""),
+             "note": note["note"]}
+            for resource in map(lambda n: resource_descriptor(n, data_dir), names)
+            for note in resource.get("notes", [])]
+    return pd.DataFrame(rows, columns=["file", "row", "column", "note"])
