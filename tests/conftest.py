@@ -1,0 +1,30 @@
+"""Shared test helpers: a throwaway copy of the project to break things in."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workbench.core.paths import PROJECT_ROOT
+
+COPIED = ["pyproject.toml", "runs.toml", "src", "notebooks", "data"]
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's code, notebooks and data, without environment or reports."""
+    for name in COPIED:
+        source = PROJECT_ROOT / name
+        target = tmp_path / name
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, target)
+    return tmp_path
+
+
+def replace_in_file(path: Path, old: str, new: str) -> None:
+    """Replace one exact occurrence of `old` in a text file (fails if it is not there once)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")

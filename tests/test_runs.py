@@ -1,0 +1,61 @@
+"""The run machinery: parameter checks, failed runs, byte-identical reports."""
+
+import subprocess
+import sys
+
+import pytest
+
+from workbench.core import runs
+
+
+def workbench(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def test_unknown_parameter_is_rejected_with_the_valid_list():
+    with pytest.raises(runs.RunError) as error:
+        runs.check_parameters("metal_clusters", {"distrct": "Tegal"})
+    assert "Unknown parameter(s) for metal_clusters: distrct" in str(error.value)
+    assert "district (str, default \"all\")" in str(error.value)
+    assert "output_dir" not in str(error.value)   # set by the runner, not by users
+
+
+def test_unknown_study_is_rejected_with_the_valid_list():
+    with pytest.raises(runs.RunError, match="Valid studies: .*metal_clusters"):
+        runs.notebook_path("metal_cluster")
+
+
+def test_configured_run_name_is_reused():
+    configured = runs.load_runs()
+    assert runs.run_for("metal_clusters", {"district": "Tegal"}, configured).name == "tegal"
+    assert runs.run_for("metal_clusters", {"district": "Juwana"}, configured).name == "juwana"
+
+
+def test_failed_run_exits_nonzero_keeps_error_notebook_and_previous_report(tmp_path):
+    good = runs.execute_run(runs.Run("metal_clusters", "one", {"district": "Tegal"}), tmp_path)
+    before = {p.relative_to(good): p.read_bytes() for p in good.rglob("*") if p.is_file()}
+    with pytest.raises(runs.RunError) as error:
+        runs.execute_run(runs.Run("metal_clusters", "one", {"district": "Boyolali"}), tmp_path)
+    message = str(error.value)
+    assert "failed in cell" in message and "Unknown district 'Boyolali'" in message
+    assert (tmp_path / "metal_clusters" / "one.failed.ipynb").is_file()
+    after = {p.relative_to(good): p.read_bytes() for p in good.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list((tmp_path / "metal_clusters").glob(".staging-*"))
+
+
+def test_cli_run_with_unknown_parameter_exits_nonzero(tmp_path):
+    result = workbench("run", "metal_clusters", "-p", "county", "Tegal", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Unknown parameter(s) for metal_clusters: county" in result.stderr
+
+
+def test_two_runs_give_byte_identical_reports(tmp_path):
+    first = runs.execute_run(runs.Run("metal_clusters", "all", {"district": "all"}), tmp_path / "a")
+    second = runs.execute_run(runs.Run("metal_clusters", "all", {"district": "all"}), tmp_path / "b")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert {"report.html", "notebook.ipynb", "tables/audit.csv", "figures/cooperation.svg",
+            "figures/cooperation.png"} <= {p.as_posix() for p in files}
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
