@@ -79,8 +79,11 @@ def test_district_profile_compares_with_the_other_districts(study):
 
 def test_strongest_and_weakest_lists_ties(study):
     sentence = mc.strongest_and_weakest(study, "Tegal")
-    assert "strongest cluster-dynamics aspect: Informasi (information) (mean 4)" in sentence
-    assert "weakest: Teknologi (technology), Ketrampilan (skill) (mean 2)" in sentence
+    assert "strongest: Informasi (information) (4); weakest: Teknologi (technology), Ketrampilan (skill) (2)" \
+        in sentence
+    assert "Problem solving (Tabel 8 scores): all 4 equal at 3" in sentence
+    assert "most collective: Bahan Baku (raw material), Produksi (production) (4); least: Bahan Penolong " \
+        "(auxiliary material), Pemasaran (marketing) (3)" in mc.strongest_and_weakest(study, "Pati")
 
 
 def test_processed_tables_are_up_to_date(tmp_path):

@@ -334,17 +334,19 @@ def strongest_and_weakest(study: MetalClusterStudy, district: str) -> str:
     """A sentence naming the district's strongest and weakest aspects (ties listed together)."""
     dynamics = study.dynamics[study.dynamics["district"] == district]
     dynamics = dynamics.assign(label=dynamics["aspect"] + " (" + dynamics["aspect_en"].str.lower() + ")")
-    strong, weak = _extremes(dynamics, "mean", "label")
-    top = dynamics["mean"].max()
-    low = dynamics["mean"].min()
     scores = study.problem_solving[study.problem_solving["district"] == district]
     scores = scores.assign(label=scores["problem_area"] + " (" + scores["problem_area_en"].str.lower() + ")")
-    best, worst = _extremes(scores, "score", "label")
     name = DISTRICT_LABELS.get(district, district)
-    return (f"**{name}** — strongest cluster-dynamics aspect{'s' if len(strong) > 1 else ''}: "
-            f"{', '.join(strong)} (mean {top:g}); weakest: {', '.join(weak)} (mean {low:g}). "
-            f"Problems it solves most collectively: {', '.join(best)} (score {scores['score'].max():g}); "
-            f"least: {', '.join(worst)} (score {scores['score'].min():g}).")
+    return (f"**{name}** — cluster dynamics (Tabel 3 means): {_ranking(dynamics, 'mean', 'strongest', 'weakest')}. "
+            f"Problem solving (Tabel 8 scores): {_ranking(scores, 'score', 'most collective', 'least')}.")
+
+
+def _ranking(frame: pd.DataFrame, value: str, top_word: str, bottom_word: str) -> str:
+    top, bottom = _extremes(frame, value, "label")
+    high, low = frame[value].max(), frame[value].min()
+    if high == low:
+        return f"all {len(top)} equal at {high:g}"
+    return f"{top_word}: {', '.join(top)} ({high:g}); {bottom_word}: {', '.join(bottom)} ({low:g})"
 
 
 # --- Figures ---------------------------------------------------------------------------------
@@ -508,7 +510,8 @@ def describe_problem_solving(scores: pd.DataFrame) -> str:
     means = scores.groupby(["problem_area", "problem_area_en"], sort=False)["score"].mean().reset_index()
     top = means[means["score"] == means["score"].max()]
     low = means[means["score"] == means["score"].min()]
-    label = lambda f: ", ".join(f["problem_area"] + " (" + f["problem_area_en"].str.lower() + ")")
+    def label(frame: pd.DataFrame) -> str:
+        return ", ".join(frame["problem_area"] + " (" + frame["problem_area_en"].str.lower() + ")")
     return (f"Most collective solutions: {label(top)} (mean {means['score'].max():.2f}); "
             f"least: {label(low)} (mean {means['score'].min():.2f}) — means of the districts, recomputed.")
 

@@ -19,7 +19,7 @@ DISPLAY_OPTIONS = {
     "display.max_rows": 500,
     "display.max_columns": 60,
     "display.width": 250,
-    "display.max_colwidth": 120,
+    "display.max_colwidth": None,
     "display.precision": 3,
 }
 
