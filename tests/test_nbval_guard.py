@@ -4,23 +4,35 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import replace_in_file
 
+CHANGES = {
+    # Tabel 8: Pati's production score, 4 -> 2; the heatmap's cells must differ.
+    "metal_clusters": ("data/raw/metal_clusters/table8_problem_solving.csv", "Pati,4,3,4,3", "Pati,4,3,2,3",
+                       "cells: [3, 2, 3, 2, 4, 3, 2, 3, 3, 3, 3, 3]"),
+    # Tabel 4.1: PT Damri's Batu Betumpang activity moved to Telang; the activities bars must differ.
+    "led_synergism": ("data/raw/led_synergism/table4_1_activities.csv",
+                      "business,Batu Betumpang,,Angkutan perintis", "business,Telang,,Angkutan perintis",
+                      "bars 'Telang': width=[43, 11, 5]"),
+}
 
-def nbval(project):
+
+def nbval(project, study):
     env = dict(os.environ, PYTHONPATH=str(project / "src"))
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-vv", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
-         "-o", "addopts=", "notebooks/metal_clusters.ipynb"],
+         "-o", "addopts=", f"notebooks/{study}.ipynb"],
         cwd=project, env=env, capture_output=True, text=True)
 
 
-def test_unchanged_copy_passes_and_changed_value_fails(project_copy):
-    assert nbval(project_copy).returncode == 0
-    # One cell of Table 8: Pati's production score, 4 -> 2.
-    replace_in_file(project_copy / "data/raw/metal_clusters/table8_problem_solving.csv",
-                    "Pati,4,3,4,3", "Pati,4,3,2,3")
-    result = nbval(project_copy)
+@pytest.mark.parametrize("study", sorted(CHANGES))
+def test_unchanged_copy_passes_and_changed_value_fails(project_copy, study):
+    path, old, new, changed_figure = CHANGES[study]
+    assert nbval(project_copy, study).returncode == 0
+    replace_in_file(project_copy / path, old, new)
+    result = nbval(project_copy, study)
     assert result.returncode == 1
     # The figure's text description is compared, not only the tables.
-    assert "cells: [3, 2, 3, 2, 4, 3, 2, 3, 3, 3, 3, 3]" in result.stdout
+    assert changed_figure in result.stdout

@@ -52,14 +52,16 @@ def test_cli_run_with_unknown_parameter_exits_nonzero(tmp_path):
     assert "Unknown parameter(s) for metal_clusters: county" in result.stderr
 
 
-def test_two_runs_give_byte_identical_reports_equal_to_the_committed_one(tmp_path):
-    first = runs.execute_run(runs.Run("metal_clusters", "all", {"district": "all"}), tmp_path / "a")
-    second = runs.execute_run(runs.Run("metal_clusters", "all", {"district": "all"}), tmp_path / "b")
-    committed = REPORTS_DIR / "metal_clusters" / "all"
+@pytest.mark.parametrize("study, name, parameters", [("metal_clusters", "all", {"district": "all"}),
+                                                     ("led_synergism", "both", {"area": "both"})])
+def test_two_runs_give_byte_identical_reports_equal_to_the_committed_one(tmp_path, study, name, parameters):
+    first = runs.execute_run(runs.Run(study, name, parameters), tmp_path / "a")
+    second = runs.execute_run(runs.Run(study, name, parameters), tmp_path / "b")
+    committed = REPORTS_DIR / study / name
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert {"report.html", "notebook.ipynb", "tables/audit.csv", "figures/cooperation.svg",
-            "figures/cooperation.png"} <= {p.as_posix() for p in files}
-    for name in files:
-        assert (first / name).read_bytes() == (second / name).read_bytes(), name
-        assert (first / name).read_bytes() == (committed / name).read_bytes(), \
-            f"reports/metal_clusters/all/{name} is stale: run `python3 tasks.py reports`"
+    assert {"report.html", "notebook.ipynb", "tables/audit.csv", "run.json"} <= {p.as_posix() for p in files}
+    assert any(p.suffix == ".svg" for p in files) and any(p.suffix == ".png" for p in files)
+    for path in files:
+        assert (first / path).read_bytes() == (second / path).read_bytes(), path
+        assert (first / path).read_bytes() == (committed / path).read_bytes(), \
+            f"reports/{study}/{name}/{path} is stale: run `python3 tasks.py reports`"

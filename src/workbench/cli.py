@@ -3,12 +3,13 @@
 import argparse
 import sys
 
-from workbench import metal_clusters
+from workbench import led_synergism, metal_clusters
 from workbench.core import runs
 from workbench.core.datapackage import DataValidationError
 from workbench.core.paths import RUNS_CONFIG
 
-PROCESSED_WRITERS = {"metal_clusters": metal_clusters.write_processed}
+PROCESSED_WRITERS = {"metal_clusters": metal_clusters.write_processed,
+                     "led_synergism": led_synergism.write_processed}
 
 
 def write_processed() -> None:

@@ -1,0 +1,187 @@
+"""Study 2: the Tabel 2.1 classifier, factor roles, the reconstructed problem tree, new areas."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from workbench import led_synergism as led
+from workbench.core.datapackage import DataValidationError
+from workbench.core.paths import PROJECT_ROOT, RAW_DIR
+
+SEED = PROJECT_ROOT.parent / "shared" / "seeds" / "002_b29446ceb5c78cb6.txt"
+TEMPLATE = RAW_DIR / "templates" / "led_synergism" / "illustrative_area"
+
+
+@pytest.fixture(scope="module")
+def study():
+    return led.load_study()
+
+
+@pytest.mark.parametrize("levels, expected", [
+    (("comprehensive", "agreed_by_all", "high", "optimal"), "synergism"),
+    (("partly_systemised", "agreed_by_some", "varied", "improved_not_optimal_or_uneven"), "less_synergetic"),
+    (("partly_systemised", "agreed_by_some", "varied", "improved_not_optimal_and_uneven"), "less_synergetic"),
+    (("not_systemised", "not_agreed", "low", "improved_not_optimal_and_uneven"), "fragmented"),
+    (("comprehensive", "not_agreed", "high", "unchanged"), "additive"),
+    (("not_systemised", "agreed_by_all", "low", "declined"), "antagonistic"),
+    (("no_collaboration", "none", "none", "none"), "sectoral"),
+])
+def test_every_category_of_tabel_2_1(levels, expected):
+    result = led.classify(dict(zip(["system", "common_goal", "process", "effect"], levels)))
+    assert (result.status, result.category_id) == ("fits", expected)
+    assert expected in result.reason
+
+
+def test_levels_that_fit_no_category_get_an_explicit_answer():
+    result = led.classify({"system": "comprehensive", "common_goal": "agreed_by_all", "process": "varied",
+                           "effect": "optimal"})
+    assert (result.status, result.category_id) == ("no category fits", None)
+    assert "Closest: 'synergism', which it misses on process" in result.reason
+
+
+def test_fragmented_needs_both_shortcomings_of_the_effect():
+    result = led.classify({"system": "not_systemised", "common_goal": "not_agreed", "process": "low",
+                           "effect": "improved_not_optimal_or_uneven"})
+    assert result.status == "no category fits" and "misses on effect" in result.reason
+
+
+def test_levels_that_fit_two_categories_are_not_silently_picked():
+    overlapping = {**led.CATEGORY_RULES, "variant": dict(led.CATEGORY_RULES["fragmented"])}
+    result = led.classify({"system": "not_systemised", "common_goal": "not_agreed", "process": "low",
+                           "effect": "improved_not_optimal_and_uneven"}, overlapping)
+    assert (result.status, result.category_id) == ("fits several categories", None)
+    assert result.fitting == ["fragmented", "variant"]
+
+
+def test_missing_dimension_is_reported():
+    result = led.classify({"system": "comprehensive"})
+    assert result.status == "incomplete coding" and "common_goal, process, effect" in result.reason
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["high", "high", "high", "high"], "high"), (["low", "low", "high", "varied"], "low"),
+    (["low", "varied", "varied", "varied"], "varied"), (["none", "none", "none", "none"], "none"),
+    (["high", "varied", "high", "high"], "varied"),
+])
+def test_process_lines_combine(lines, expected):
+    assert led.process_level(lines) == expected
+
+
+def test_coding_of_tabel_4_2_yields_the_papers_categories(study):
+    table = study.classification.set_index("area")
+    assert table.at["Telang", "category_id"] == "fragmented"
+    assert table.at["Batu Betumpang", "category_id"] == "less_synergetic"
+    assert (table["category_id"] == table["published_category_id"]).all()
+
+
+def test_factor_roles_and_counts_from_tabel_4_3(study):
+    counts = led.role_counts(study.factor_roles).set_index("area")
+    assert counts.loc["Telang"].tolist() == [9, 15]
+    assert counts.loc["Batu Betumpang"].tolist() == [14, 16]
+    roles = study.factor_roles.set_index(["factor_id", "area"])["role"]
+    assert roles[("trust", "Telang")] == "driver"            # obstacle cell printed '-'
+    assert roles[("readiness", "Batu Betumpang")] == "both"  # Kesiapan and Readines
+    assert roles[("regulation", "Telang")] == "none"         # not in Tabel 4.3
+
+
+def test_problem_tree_roots_and_layers(study):
+    tree = study.tree[study.tree["area"] == "Telang"].set_index("factor_id")
+    assert sorted(tree.index[tree["root_cause"]]) == ["collaborative_capability", "external_factor", "justice"]
+    assert tree.at["synergism", "layer"] == tree["layer"].max()
+    assert tree.at["collaborative_capability", "layer"] == 0
+
+
+def test_trigger_comparison_explains_every_difference(study):
+    comparison = study.audit[study.audit["table"] == "Tabel 4.4 vs reconstructed tree"]
+    telang = comparison[comparison["cell"].str.startswith("Telang")]
+    agree = sorted(c.split(" × ")[1].split(" ")[0] for c in telang[telang["agrees"]]["cell"])
+    assert agree == ["collaboration_system", "collaborative_capability", "collaborative_planning",
+                     "external_factor", "regulation"]
+    differ = telang[~telang["agrees"]]
+    assert len(differ) == 7 and differ["note"].str.len().gt(40).all()
+
+
+def test_audit_shows_the_papers_own_disagreements(study):
+    wrong = study.audit[~study.audit["agrees"] & ~study.audit["table"].str.startswith("Tabel 4.4 vs")]
+    assert sorted(wrong["cell"]) == [
+        "'Dari enam belas faktor ... seluruhnya ... faktor kendala di kedua kawasan'",
+        "Telang: non-farm share, printed '15,5,7%'"]
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed documents (../shared/seeds) are not beside this clone")
+def test_every_edge_and_profile_quotes_the_seed_verbatim(study):
+    text = SEED.read_text(encoding="utf-8")
+    for sentence in pd.concat([study.edges["sentence"], study.profiles["sentence"]]):
+        assert sentence in text, sentence[:80]
+
+
+@pytest.mark.parametrize("name, expected", [("both", "both"), ("ALL", "both"), ("telang", "Telang"),
+                                            ("KTM Batu Betumpang", "Batu Betumpang")])
+def test_area_names(name, expected):
+    assert led.resolve_area(name, list(led.PUBLISHED_AREAS)) == expected
+
+
+def test_unknown_area_lists_the_valid_ones():
+    with pytest.raises(ValueError, match="Valid area values: both .*Telang.*Batu Betumpang"):
+        led.resolve_area("Rasau Jaya", list(led.PUBLISHED_AREAS))
+
+
+def illustrative_area(folder: Path) -> Path:
+    """A complete illustrative area: the templates' example rows plus a full coding."""
+    shutil.copytree(TEMPLATE, folder)
+    with open(folder / "coded_findings.csv", "a", encoding="utf-8") as handle:
+        handle.write("KTM Contoh,common_goal,overall,agreed_by_some,Illustrative example\n"
+                     "KTM Contoh,process,overall,varied,Illustrative example\n"
+                     "KTM Contoh,effect,overall,improved_not_optimal_or_uneven,Illustrative example\n")
+    return folder
+
+
+def test_new_area_is_added_and_labelled_illustrative(tmp_path):
+    study = led.load_study(new_area_dir=illustrative_area(tmp_path / "illustrative_area"))
+    row = study.classification.set_index("area").loc["KTM Contoh (illustrative)"]
+    assert (row["status"], row["category_id"]) == ("fits", "less_synergetic")
+    assert "KTM Contoh (illustrative)" in set(study.factor_roles["area"])
+    assert set(study.edges["area"]) >= {"KTM Contoh (illustrative)"}
+
+
+def test_new_area_mistakes_are_all_reported(tmp_path):
+    folder = illustrative_area(tmp_path / "area")
+    with open(folder / "coded_findings.csv", "a", encoding="utf-8") as handle:
+        handle.write("Elsewhere,system,overall,varied,wrong area and a process level for system\n")
+    with open(folder / "factors.csv", "a", encoding="utf-8") as handle:
+        handle.write("KTM Contoh,driver,luck,not a factor of the codebook\n")
+    with pytest.raises(DataValidationError) as error:
+        led.read_new_area(folder)
+    message = str(error.value)
+    assert "factors.csv, line 3 (area=KTM Contoh, role_id=driver, factor_id=luck), column 'factor_id'" in message
+    with open(folder / "factors.csv", "w", encoding="utf-8") as handle:
+        handle.write("area,role_id,factor_id,indication\nKTM Contoh,driver,trust,ok\n")
+    with pytest.raises(DataValidationError) as error:
+        led.read_new_area(folder)
+    message = str(error.value)
+    assert "coded_findings.csv, line 6, column 'area': value 'Elsewhere': expected the area named in area.csv" in message
+    assert "coded_findings.csv, line 6, column 'level': value 'varied': expected a level of system" in message
+
+
+def test_new_area_without_required_files_names_them(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(FileNotFoundError, match="lacks area.csv, coded_findings.csv, factors.csv"):
+        led.read_new_area(tmp_path / "empty")
+
+
+def test_new_area_runs_end_to_end_through_papermill(tmp_path):
+    folder = illustrative_area(tmp_path / "illustrative_area")
+    output = tmp_path / "out.ipynb"
+    result = subprocess.run(
+        [sys.executable, "-m", "papermill", str(PROJECT_ROOT / "notebooks" / "led_synergism.ipynb"), str(output),
+         "-p", "new_area_dir", str(folder), "-p", "area", "KTM Contoh (illustrative)", "--no-progress-bar"],
+        cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    text = "".join(str(o.get("data", o.get("text", ""))) for c in nbformat.read(output, 4).cells
+                   for o in c.get("outputs", []))
+    assert "KTM Contoh (illustrative)" in text and "less_synergetic" in text
