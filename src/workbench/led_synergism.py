@@ -47,8 +47,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from workbench.core.audit import audit_entry, audit_table
 from workbench.core.choices import resolve_choice
-from workbench.core.datapackage import (DataValidationError, Problem, display_path, read_resource,
-                                        read_table, resource_descriptor)
+from workbench.core.datapackage import Problem, display_path, read_case_folder, read_resource
 from workbench.core.outputs import write_tables
 from workbench.core.paths import PROCESSED_DIR
 from workbench.core.plotting import CATEGORY_COLOURS, HIGHLIGHT, MUTED, footnote, new_figure
@@ -97,7 +96,6 @@ RAW_RESOURCES = ["led_table2_1_categories", "led_table4_1_activities", "led_tabl
                  "led_table4_2_categories", "led_table4_3_factors", "led_table4_4_triggers", "led_area_profiles",
                  "led_factors", "led_coded_findings", "led_problem_tree_edges"]
 REQUIRED_NEW_AREA_FILES = ["area.csv", "coded_findings.csv", "factors.csv"]
-ILLUSTRATIVE = " (illustrative)"
 
 
 # --- Classifier ------------------------------------------------------------------------------
@@ -190,50 +188,27 @@ def resolve_area(name: str, areas: list[str]) -> str:
     return resolve_choice(name, choices, "area")
 
 
-def read_new_area(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read and validate a new area's files (see data/raw/templates/led_synergism/README.md).
-
-    Every file is checked against its template's schema; then every row must name the
-    area of area.csv and every coded level must belong to its dimension. All problems
-    are reported at once.
-    """
-    folder = Path(folder).expanduser().resolve()
-    missing = [name for name in REQUIRED_NEW_AREA_FILES if not (folder / name).is_file()]
-    if missing:
-        raise FileNotFoundError(f"{display_path(folder)} lacks {', '.join(missing)}; a new area needs "
-                                f"{', '.join(REQUIRED_NEW_AREA_FILES)} (templates in data/raw/templates/led_synergism/).")
-    tables, problems = {}, []
-    for name, resource in NEW_AREA_FILES.items():
-        if (folder / name).is_file():
-            try:
-                tables[name] = read_table(folder / name, resource_descriptor(resource)["schema"])
-            except DataValidationError as error:
-                problems += error.problems
-    if problems:
-        raise DataValidationError(problems)
-    if len(tables["area.csv"]) != 1:
-        raise DataValidationError([Problem(display_path(folder / "area.csv"), None, None, None,
-                                           f"expected exactly one area row, found {len(tables['area.csv'])}")])
-    area = tables["area.csv"].at[0, "area"]
-    for name, table in tables.items():
-        for index, value in table["area"].items():
-            if value != area:
-                problems.append(Problem(display_path(folder / name), index + 2, "area", value,
-                                        f"expected the area named in area.csv, {area!r}"))
-    coded = tables["coded_findings.csv"]
-    for index, row in coded.iterrows():
+def coded_level_problems(tables: dict[str, pd.DataFrame], folder: Path) -> list[Problem]:
+    """Coded levels that do not belong to their dimension, and process sub-items filed
+    under another dimension."""
+    path = display_path(folder / "coded_findings.csv")
+    problems = []
+    for index, row in tables["coded_findings.csv"].iterrows():
         if row["level"] not in LEVELS[row["dimension_id"]]:
-            problems.append(Problem(display_path(folder / "coded_findings.csv"), index + 2, "level", row["level"],
+            problems.append(Problem(path, index + 2, "level", row["level"],
                                     f"expected a level of {row['dimension_id']}: {', '.join(LEVELS[row['dimension_id']])}"))
         if row["dimension_id"] != "process" and row["sub_item_id"] in PROCESS_SUB_ITEMS:
-            problems.append(Problem(display_path(folder / "coded_findings.csv"), index + 2, "sub_item_id",
-                                    row["sub_item_id"], "a process sub-item needs dimension_id 'process'"))
-    if problems:
-        raise DataValidationError(problems)
-    if tables["area.csv"].at[0, "illustrative"]:
-        label = area + ILLUSTRATIVE
-        tables = {name: table.assign(area=label) for name, table in tables.items()}
-    return tables
+            problems.append(Problem(path, index + 2, "sub_item_id", row["sub_item_id"],
+                                    "a process sub-item needs dimension_id 'process'"))
+    return problems
+
+
+def read_new_area(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """Read and validate a new area's files (see data/raw/templates/led_synergism/README.md):
+    each against its template's schema, every row naming the area of area.csv, and every
+    coded level belonging to its dimension. All problems are reported at once."""
+    return read_case_folder(folder, NEW_AREA_FILES, REQUIRED_NEW_AREA_FILES, "area.csv", "area",
+                            coded_level_problems)
 
 
 def _with_new_area(study: LedStudy, new: dict[str, pd.DataFrame], factor_names: pd.DataFrame) -> LedStudy:

@@ -230,3 +230,50 @@ def transcription_notes(names: list[str], data_dir: str | Path = "") -> pd.DataF
             for resource in map(lambda n: resource_descriptor(n, data_dir), names)
             for note in resource.get("notes", [])]
     return pd.DataFrame(rows, columns=["file", "row", "column", "note"])
+
+
+ILLUSTRATIVE = " (illustrative)"
+
+
+def read_case_folder(folder: str | Path, files: dict[str, str], required: list[str], identity_file: str,
+                     column: str, extra_checks=None) -> dict[str, pd.DataFrame]:
+    """Read a user's folder describing one new case (an area, a cluster) for a study.
+
+    `files` maps file names to the template resources whose schemas they follow;
+    `identity_file` holds exactly one row naming the case in `column` and saying
+    whether its data are illustrative. Every row of every file must name the same
+    case. `extra_checks(tables, folder)` may return a study's own problems (codes that
+    depend on another column, say). All problems are reported at once; an illustrative case gets
+    " (illustrative)" appended to its name in every table.
+    """
+    folder = Path(folder).expanduser().resolve()
+    missing = [name for name in required if not (folder / name).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{display_path(folder)} lacks {', '.join(missing)}; it needs "
+                                f"{', '.join(required)} (see the templates in data/raw/templates/).")
+    tables, problems = {}, []
+    for name, resource in files.items():
+        if (folder / name).is_file():
+            try:
+                tables[name] = read_table(folder / name, resource_descriptor(resource)["schema"])
+            except DataValidationError as error:
+                problems += error.problems
+    if problems:
+        raise DataValidationError(problems)
+    identity = tables[identity_file]
+    if len(identity) != 1:
+        raise DataValidationError([Problem(display_path(folder / identity_file), None, None, None,
+                                           f"expected exactly one row, found {len(identity)}")])
+    case = identity.at[0, column]
+    for name, table in tables.items():
+        for index, value in table[column].items():
+            if value != case:
+                problems.append(Problem(display_path(folder / name), index + 2, column, value,
+                                        f"expected the {column} named in {identity_file}, {case!r}"))
+    if extra_checks is not None:
+        problems += extra_checks(tables, folder)
+    if problems:
+        raise DataValidationError(problems)
+    if identity.at[0, "illustrative"]:
+        tables = {name: table.assign(**{column: case + ILLUSTRATIVE}) for name, table in tables.items()}
+    return tables
