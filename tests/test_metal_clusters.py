@@ -86,15 +86,6 @@ def test_strongest_and_weakest_lists_ties(study):
         "(auxiliary material), Pemasaran (marketing) (3)" in mc.strongest_and_weakest(study, "Pati")
 
 
-def test_processed_tables_are_up_to_date(tmp_path):
-    """data/processed/ must be what the package derives from data/raw/ now."""
-    from workbench.core.paths import PROCESSED_DIR
-    written = mc.write_processed(folder=tmp_path)
-    for path in written:
-        committed = PROCESSED_DIR / "metal_clusters" / path.name
-        assert committed.read_bytes() == path.read_bytes(), f"{committed} is stale: run `workbench processed`"
-
-
 def test_figures_describe_what_they_draw(study):
     from workbench.core.plotting import describe_figure
     text = describe_figure(mc.plot_problem_solving(study.problem_solving))

@@ -16,6 +16,10 @@ CHANGES = {
     "led_synergism": ("data/raw/led_synergism/table4_1_activities.csv",
                       "business,Batu Betumpang,,Angkutan perintis", "business,Telang,,Angkutan perintis",
                       "bars 'Telang': width=[43, 11, 5]"),
+    # DeSeve's governance indicator judged not achieved; the scorecard box must turn red.
+    "tumang_governance": ("data/raw/tumang_governance/deseve_indicators.csv",
+                          "network is run\",achieved_quite_well", "network is run\",not_achieved_quite_well",
+                          "4. Governance [#fb6a4a]"),
 }
 
 

@@ -33,6 +33,11 @@ def test_configured_run_name_is_reused():
     assert runs.run_for("metal_clusters", {"district": "Juwana"}, configured).name == "juwana"
 
 
+def test_relative_folder_parameters_are_taken_from_where_the_user_is(tmp_path):
+    resolved = runs.resolve_path_parameters({"new_area_dir": "mine", "data_dir": "", "area": "x"}, tmp_path)
+    assert resolved == {"new_area_dir": str(tmp_path / "mine"), "data_dir": "", "area": "x"}
+
+
 def test_failed_run_exits_nonzero_keeps_error_notebook_and_previous_report(tmp_path):
     good = runs.execute_run(runs.Run("metal_clusters", "one", {"district": "Tegal"}), tmp_path)
     before = {p.relative_to(good): p.read_bytes() for p in good.rglob("*") if p.is_file()}

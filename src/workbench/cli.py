@@ -2,14 +2,16 @@
 
 import argparse
 import sys
+from pathlib import Path
 
-from workbench import led_synergism, metal_clusters
+from workbench import led_synergism, metal_clusters, tumang_governance
 from workbench.core import runs
 from workbench.core.datapackage import DataValidationError
 from workbench.core.paths import RUNS_CONFIG
 
 PROCESSED_WRITERS = {"metal_clusters": metal_clusters.write_processed,
-                     "led_synergism": led_synergism.write_processed}
+                     "led_synergism": led_synergism.write_processed,
+                     "tumang_governance": tumang_governance.write_processed}
 
 
 def write_processed() -> None:
@@ -41,7 +43,7 @@ def build(args) -> int:
 
 def run(args) -> int:
     """Execute one study with the given parameters."""
-    parameters = dict(args.parameter or [])
+    parameters = runs.resolve_path_parameters(dict(args.parameter or []), Path.cwd())
     chosen = runs.run_for(args.study, parameters, runs.load_runs(args.config), args.name)
     print(f"{chosen.study}/{chosen.name} {chosen.parameters}", flush=True)
     print(f"  -> {runs.execute_run(chosen)}")

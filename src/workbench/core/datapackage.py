@@ -214,12 +214,15 @@ def read_table(path: Path, schema: dict) -> pd.DataFrame:
 
 
 def provenance(names: list[str], data_dir: str | Path = "") -> pd.DataFrame:
-    """Where each raw table comes from: file, source document, table number and title."""
+    """Where each raw table comes from: file, source document, table number and title
+    (for the workbench's own files, its description)."""
     rows = []
     for name in names:
         resource = resource_descriptor(name, data_dir)
-        rows.append({"file": f"data/raw/{resource['path']}", "source": resource["source"]["document"],
-                     "table": resource["source"]["table"], "published title": resource["source"]["title"]})
+        source = resource.get("source", {"document": "the workbench (not published)", "table": "—",
+                                         "title": resource["description"]})
+        rows.append({"file": f"data/raw/{resource['path']}", "source": source["document"],
+                     "table": source["table"], "published title": source["title"]})
     return pd.DataFrame(rows)
 
 

@@ -2,12 +2,13 @@
 
 nbval does not compare PNG images. Every figure therefore also carries a plain
 text description of its drawn content (titles, labels, bar sizes, line and
-point positions, heatmap cells, texts), so that a changed data value changes
+point positions, heatmap cells, texts with the colour of their box), so that a changed data value changes
 the notebook's stored text output and the guard fails.
 """
 
 import matplotlib
 import numpy as np
+from matplotlib.colors import to_hex
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
@@ -77,9 +78,11 @@ def _describe_axes(ax) -> list[str]:
             lines.append(f"  segments {collection.get_label()!r}: " + " ".join(segments))
         elif isinstance(collection, PathCollection):
             lines.append(f"  points {collection.get_label()!r}: {_fmt(collection.get_offsets())}")
-    texts = [t.get_text() for t in ax.texts if t.get_text()]
+    texts = [_one_line(t.get_text()) + (f" [{to_hex(t.get_bbox_patch().get_facecolor())}]"
+                                        if t.get_bbox_patch() else "")
+             for t in ax.texts if t.get_text()]
     if texts:
-        lines.append("  texts: " + " | ".join(_one_line(t) for t in texts))
+        lines.append("  texts: " + " | ".join(texts))
     legend = ax.get_legend()
     if legend is not None:
         lines.append("  legend: " + " | ".join(t.get_text() for t in legend.get_texts()))

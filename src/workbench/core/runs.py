@@ -57,7 +57,9 @@ def notebook_path(study: str) -> Path:
 def load_runs(config: Path = RUNS_CONFIG) -> list[Run]:
     """The configured runs, in the order of the config file."""
     entries = tomllib.loads(Path(config).read_text(encoding="utf-8")).get("run", [])
-    runs = [Run(e["study"], e["name"], dict(e.get("parameters", {}))) for e in entries]
+    base = Path(config).resolve().parent
+    runs = [Run(e["study"], e["name"], resolve_path_parameters(dict(e.get("parameters", {})), base))
+            for e in entries]
     names = [(run.study, run.name) for run in runs]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -89,11 +91,24 @@ def check_parameters(study: str, parameters: dict) -> dict:
     return checked
 
 
+def resolve_path_parameters(parameters: dict, base: Path) -> dict:
+    """Make relative folder and file parameters (names ending in _dir or _path) absolute
+    against `base`: runs execute in a staging folder, not where the user typed the path."""
+    return {name: str((Path(base) / value).resolve())
+            if name.endswith(("_dir", "_path")) and value and not Path(str(value)).is_absolute() else value
+            for name, value in parameters.items()}
+
+
 def run_for(study: str, parameters: dict, runs: list[Run], name: str = "") -> Run:
     """The run for a parameter set: a configured run with the same parameters keeps its
     name; otherwise the name is made from the parameter values."""
     if not name:
-        same = [run for run in runs if run.study == study and run.parameters == parameters]
+        defaults = {n: spec["default"] for n, spec in notebook_parameters(study).items()}
+
+        def effective(values: dict) -> dict:
+            return {n: str(values.get(n, default)).strip("\"'") for n, default in defaults.items()
+                    if n not in RUNNER_PARAMETERS}
+        same = [run for run in runs if run.study == study and effective(run.parameters) == effective(parameters)]
         slug = "-".join(re.sub(r"[^a-z0-9]+", "-", str(v).lower()).strip("-") for v in parameters.values())
         name = same[0].name if same else (slug or "default")
     return Run(study, name, parameters)
