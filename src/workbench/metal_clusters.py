@@ -23,13 +23,15 @@ per row) have these columns:
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from workbench.core.audit import audit_entry, audit_table
 from workbench.core.choices import resolve_choice
-from workbench.core.datapackage import read_resource, resource_descriptor
+from workbench.core.datapackage import (DataValidationError, Problem, display_path, parse_table,
+                                        read_delimited_text, read_resource, read_table, resource_descriptor)
 from workbench.core.outputs import write_tables
 from workbench.core.paths import PROCESSED_DIR
 from workbench.core.plotting import CATEGORY_COLOURS, HIGHLIGHT, MUTED, footnote, new_figure
@@ -62,7 +64,7 @@ RESPONSES = pd.DataFrame(
      ("passive", "Pasif", "Cooperates passively"),
      ("active", "Aktif", "Cooperates actively"),
      ("proactive", "Proaktif", "Cooperates proactively"),
-     ("cooperating_mode_not_asked", "Ada", "Cooperates (how was not asked)")],
+     ("cooperating_mode_not_asked", "Ada", "Cooperates (how not asked or not stated)")],
     columns=["response_id", "response", "response_en"],
 )
 MODES = ["passive", "active", "proactive"]
@@ -87,6 +89,7 @@ class MetalClusterStudy:
     indicators: pd.DataFrame
     model_steps: pd.DataFrame
     model_items: pd.DataFrame
+    district_sources: pd.DataFrame
 
     @property
     def districts(self) -> list[str]:
@@ -103,9 +106,11 @@ def read_raw_tables(data_dir: str | Path = "") -> dict[str, pd.DataFrame]:
     return {name: read_resource(name, data_dir) for name in RAW_RESOURCES}
 
 
-def resolve_district(name: str) -> str:
-    """"all" or the canonical name of a published district; aliases and any case accepted."""
-    return resolve_choice(name, {ALL: [], **DISTRICTS}, "district")
+def resolve_district(name: str, districts: list[str] | None = None) -> str:
+    """"all" or the canonical name of a district (published, or from a survey given in
+    `districts`); aliases and any case accepted."""
+    extra = {d: [] for d in districts or [] if d not in DISTRICTS}
+    return resolve_choice(name, {ALL: [], **DISTRICTS, **extra}, "district")
 
 
 def district_of(location: str) -> str:
@@ -135,6 +140,9 @@ def cooperation_counts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             counts = {"not_cooperating": record["not_cooperating"]}
             if has_modes:
                 counts.update({mode: record[mode] for mode in MODES})
+                unstated = record["cooperating"] - sum(record[mode] for mode in MODES)
+                if unstated > 0:
+                    counts["cooperating_mode_not_asked"] = unstated
             else:
                 counts["cooperating_mode_not_asked"] = record["cooperating"]
             for response_id, firms in counts.items():
@@ -242,19 +250,169 @@ def reproduction_audit(tables: dict[str, pd.DataFrame], data_dir: str | Path = "
     return audit_table(entries)
 
 
-def load_study(data_dir: str | Path = "") -> MetalClusterStudy:
-    """Validate the raw tables in `data_dir` ("" = the project's data/raw) and derive the study."""
+def tidy_tables(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Tables 3-8 (published, or aggregated from a survey) as the tidy dynamics,
+    cooperation counts and problem-solving scores."""
+    return (cluster_dynamics(tables["table3_cluster_dynamics"]), cooperation_counts(tables),
+            problem_solving(tables["table8_problem_solving"]))
+
+
+def load_study(data_dir: str | Path = "", survey_path: str | Path = "") -> MetalClusterStudy:
+    """Validate the raw tables in `data_dir` ("" = the project's data/raw), add the districts
+    of a firm survey or district summary at `survey_path` if given, and derive the study.
+    The audit covers the published tables only."""
     raw = read_raw_tables(data_dir)
+    dynamics, counts, scores = tidy_tables(raw)
+    sources = [{"district": d, "source": "published: seed 001, Tabel 3-8"} for d in DISTRICTS]
+    if str(survey_path):
+        survey, kind = read_survey(survey_path)
+        clash = sorted(set(survey["table3_cluster_dynamics"]["location"]) & set(DISTRICTS))
+        if clash:
+            raise ValueError(f"{display_path(Path(survey_path))}: district {', '.join(clash)} is a published district; "
+                             "give the survey's district another name.")
+        extra = tidy_tables(survey)
+        dynamics, counts, scores = (pd.concat([a, b], ignore_index=True) for a, b in zip((dynamics, counts, scores), extra))
+        sources += [{"district": d, "source": f"{kind}: {display_path(Path(survey_path))}"}
+                    for d in survey["table3_cluster_dynamics"]["location"]]
     return MetalClusterStudy(
-        raw=raw,
-        dynamics=cluster_dynamics(raw["table3_cluster_dynamics"]),
-        cooperation=cooperation_shares(cooperation_counts(raw)),
-        problem_solving=problem_solving(raw["table8_problem_solving"]),
-        audit=reproduction_audit(raw, data_dir),
-        indicators=raw["table2_jica_indicators"],
-        model_steps=raw["cluster_model_steps"],
-        model_items=raw["cluster_model_items"],
-    )
+        raw=raw, dynamics=dynamics, cooperation=cooperation_shares(counts), problem_solving=scores,
+        audit=reproduction_audit(raw, data_dir), indicators=raw["table2_jica_indicators"],
+        model_steps=raw["cluster_model_steps"], model_items=raw["cluster_model_items"],
+        district_sources=pd.DataFrame(sources))
+
+
+# --- Survey microdata and district summaries ----------------------------------------------------
+
+ANSWER_WORDS = {"yes": "yes", "ya": "yes", "ada": "yes", "no": "no", "tidak": "no", "tidak ada": "no"}
+MODE_WORDS = {"passive": "passive", "pasif": "passive", "active": "active", "aktif": "active",
+              "proactive": "proactive", "proaktif": "proactive", "pro aktif": "proactive", "pro-aktif": "proactive"}
+SURVEY_LINKAGES = ["same_kind", "backward", "forward", "supporting"]
+SUMMARY_ITEMS = {"dynamics": (list(ASPECTS["aspect_id"]), ["mean", "min", "max"]),
+                 "cooperation": (SURVEY_LINKAGES, ["cooperating", "not_cooperating", *MODES]),
+                 "problem_solving": (list(PROBLEM_AREAS["problem_area_id"]), ["score"])}
+
+
+def _normalise_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """Map accepted answer words (Indonesian or English, any case) to the survey's codes."""
+    frame = frame.copy()
+    for linkage in SURVEY_LINKAGES:
+        for column, words in [(linkage, ANSWER_WORDS), (f"{linkage}_mode", MODE_WORDS)]:
+            if column in frame.columns:
+                cleaned = frame[column].str.strip()
+                frame[column] = cleaned.str.lower().map(words).fillna(cleaned)
+    return frame
+
+
+def read_firm_survey(path: str | Path) -> pd.DataFrame:
+    """Read and validate a firm survey (one row per firm), reporting every mistake at once:
+    file, line, column, value and what is allowed."""
+    path = Path(path)
+    frame, delimiter = read_delimited_text(path)
+    frame = _normalise_words(frame)
+    file = display_path(path)
+    schema = resource_descriptor("metal_clusters_firm_survey")["schema"]
+    problems = []
+    try:
+        table = parse_table(frame, schema, file, decimal_comma=delimiter != ",")
+    except DataValidationError as error:
+        problems, table = error.problems, None
+    for linkage in [l for l in SURVEY_LINKAGES if f"{l}_mode" in frame.columns and l in frame.columns]:
+        given = frame[(frame[linkage] == "no") & (frame[f"{linkage}_mode"] != "")]
+        for index, row in given.iterrows():
+            problems.append(Problem(file, index + 2, f"{linkage}_mode", row[f"{linkage}_mode"],
+                                    f"a mode is given but {linkage} is 'no': leave the mode blank or answer 'yes'",
+                                    f"district={row['district']}, firm_id={row['firm_id']}"))
+    if problems:
+        raise DataValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
+    return table
+
+
+def read_district_summary(path: str | Path) -> pd.DataFrame:
+    """Read and validate a published-style district summary (one value per row)."""
+    path = Path(path)
+    table = read_table(path, resource_descriptor("metal_clusters_district_summary")["schema"])
+    problems = []
+    for index, row in table.iterrows():
+        items, statistics = SUMMARY_ITEMS[row["table"]]
+        for column, allowed in [("item", items), ("statistic", statistics)]:
+            if row[column] not in allowed:
+                problems.append(Problem(display_path(path), index + 2, column, row[column],
+                                        f"expected, for table {row['table']}, one of {', '.join(allowed)}"))
+    if problems:
+        raise DataValidationError(problems)
+    return table
+
+
+def aggregate_survey(firms: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Firm rows to the published tables' shapes, per district: Tabel 3 (mean, minimum,
+    maximum of the firms that answered), Tabel 4-7 (counts of the firms that answered,
+    and shares), Tabel 8 (mean score)."""
+    dynamics, scores = [], []
+    cooperation = {linkage: [] for linkage in SURVEY_LINKAGES}
+    for district, part in firms.groupby("district", sort=False):
+        record = {"location": district}
+        for aspect in ASPECTS["aspect_id"]:
+            values = part[aspect].dropna()
+            record.update({f"{aspect}_mean": values.mean() if len(values) else pd.NA,
+                           f"{aspect}_min": values.min() if len(values) else pd.NA,
+                           f"{aspect}_max": values.max() if len(values) else pd.NA})
+        record["total_of_means"] = sum(record[f"{a}_mean"] for a in ASPECTS["aspect_id"])
+        dynamics.append(record)
+        for linkage in SURVEY_LINKAGES:
+            answered = part[part[linkage].notna()]
+            counts = {"cooperating": int((answered[linkage] == "yes").sum()),
+                      "not_cooperating": int((answered[linkage] == "no").sum())}
+            if linkage != "supporting":
+                counts.update({mode: int((answered[f"{linkage}_mode"] == mode).sum()) for mode in MODES})
+            cooperation[linkage].append({"location": district, **counts, "total": len(answered)})
+        scores.append({"location": district, **{a: part[a].mean() for a in PROBLEM_AREAS["problem_area_id"]}})
+    return _published_shapes(dynamics, cooperation, scores)
+
+
+def summary_tables(summary: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A district summary to the published tables' shapes."""
+    dynamics, scores = [], []
+    cooperation = {linkage: [] for linkage in SURVEY_LINKAGES}
+    for district, part in summary.groupby("district", sort=False):
+        value = {(r.table, r.item, r.statistic): r.value for r in part.itertuples()}
+        record = {"location": district}
+        for aspect in ASPECTS["aspect_id"]:
+            for statistic in ["mean", "min", "max"]:
+                record[f"{aspect}_{statistic}"] = value.get(("dynamics", aspect, statistic), pd.NA)
+        record["total_of_means"] = sum(record[f"{a}_mean"] for a in ASPECTS["aspect_id"])
+        dynamics.append(record)
+        for linkage in SURVEY_LINKAGES:
+            counts = {s: int(value.get(("cooperation", linkage, s), 0))
+                      for s in ["cooperating", "not_cooperating", *([] if linkage == "supporting" else MODES)]}
+            cooperation[linkage].append({"location": district, **counts,
+                                         "total": counts["cooperating"] + counts["not_cooperating"]})
+        scores.append({"location": district, **{a: value.get(("problem_solving", a, "score"), pd.NA)
+                                                 for a in PROBLEM_AREAS["problem_area_id"]}})
+    return _published_shapes(dynamics, cooperation, scores)
+
+
+def _published_shapes(dynamics: list, cooperation: dict, scores: list) -> dict[str, pd.DataFrame]:
+    tables = {"table3_cluster_dynamics": pd.DataFrame(dynamics), "table8_problem_solving": pd.DataFrame(scores)}
+    for linkage in LINKAGES.itertuples():
+        tables[linkage.resource] = pd.DataFrame(cooperation[linkage.linkage_id])
+    return tables
+
+
+def read_survey(path: str | Path) -> tuple[dict[str, pd.DataFrame], str]:
+    """A firm survey or a district summary, told apart by its header, in the published
+    tables' shapes; returns the tables and which kind the file was."""
+    path = Path(path).expanduser().resolve()
+    if not path.is_file():
+        raise FileNotFoundError(f"{display_path(path)}: file not found")
+    header = set(read_delimited_text(path)[0].columns)
+    if "firm_id" in header:
+        return aggregate_survey(read_firm_survey(path)), "firm survey"
+    if "statistic" in header:
+        return summary_tables(read_district_summary(path)), "district summary"
+    raise DataValidationError([Problem(display_path(path), 1, None, None,
+                                       "expected the header of a firm survey (district, firm_id, ...) or of a "
+                                       "district summary (district, table, item, statistic, value); see "
+                                       "data/raw/templates/metal_clusters/")])
 
 
 def processed_tables(study: MetalClusterStudy) -> dict[str, pd.DataFrame]:
@@ -273,9 +431,10 @@ def write_processed(data_dir: str | Path = "", folder: Path = PROCESSED_DIR / "m
 def dynamics_table(dynamics: pd.DataFrame) -> pd.DataFrame:
     """Table 3 as a location × aspect grid of 'mean (min-max)'."""
     def cell(row):
-        low = "?" if pd.isna(row["minimum"]) else f"{row['minimum']:g}"
-        high = "?" if pd.isna(row["maximum"]) else f"{row['maximum']:g}"
-        return f"{row['mean']:g} ({low}-{high})"
+        low = "?" if pd.isna(row["minimum"]) else f"{row['minimum']:.3g}"
+        high = "?" if pd.isna(row["maximum"]) else f"{row['maximum']:.3g}"
+        mean = "?" if pd.isna(row["mean"]) else f"{row['mean']:.3g}"
+        return f"{mean} ({low}-{high})"
     frame = dynamics.assign(value=dynamics.apply(cell, axis=1),
                             column=dynamics["aspect"] + " / " + dynamics["aspect_en"])
     grid = frame.pivot(index="district", columns="column", values="value")
@@ -301,7 +460,8 @@ def problem_solving_table(scores: pd.DataFrame) -> pd.DataFrame:
     frame = scores.assign(column=scores["problem_area"] + " / " + scores["problem_area_en"])
     grid = frame.pivot(index="district", columns="column", values="score")
     grid = grid[list(dict.fromkeys(frame["column"]))].loc[list(dict.fromkeys(frame["district"]))]
-    grid.loc["mean (recomputed)"] = grid.mean().round(2)
+    grid = grid.astype(float).round(2)
+    grid.loc["mean of the districts shown (recomputed)"] = grid.mean().round(2)
     grid.columns.name = None
     return grid.reset_index()
 
@@ -345,8 +505,8 @@ def _ranking(frame: pd.DataFrame, value: str, top_word: str, bottom_word: str) -
     top, bottom = _extremes(frame, value, "label")
     high, low = frame[value].max(), frame[value].min()
     if high == low:
-        return f"all {len(top)} equal at {high:g}"
-    return f"{top_word}: {', '.join(top)} ({high:g}); {bottom_word}: {', '.join(bottom)} ({low:g})"
+        return f"all {len(top)} equal at {high:.3g}"
+    return f"{top_word}: {', '.join(top)} ({high:.3g}); {bottom_word}: {', '.join(bottom)} ({low:.3g})"
 
 
 # --- Figures ---------------------------------------------------------------------------------
@@ -431,7 +591,7 @@ def plot_problem_solving(scores: pd.DataFrame, highlight: str | None = None):
     grid = grid[list(dict.fromkeys(frame["column"]))].loc[districts]
     grid.index = [DISTRICT_LABELS.get(d, d) for d in grid.index]
     figure, ax = new_figure(6.5, 1.2 + 0.55 * len(grid))
-    sns.heatmap(grid, ax=ax, annot=True, fmt="g", cmap="Blues", vmin=1, vmax=max(4, grid.max().max()),
+    sns.heatmap(grid, ax=ax, annot=True, fmt=".3g", cmap="Blues", vmin=1, vmax=max(4, grid.max().max()),
                 linewidths=1, linecolor="white", cbar_kws={"label": "score"})
     ax.set_xlabel("")
     ax.set_ylabel("")
@@ -488,9 +648,9 @@ def describe_dynamics(dynamics: pd.DataFrame) -> str:
         top = rows[rows["mean"] == rows["mean"].max()]
         if len(top) < len(rows):
             parts.append(f"{aspect.aspect} ({aspect.aspect_en.lower()}): {_names(top, 'district')} "
-                         f"highest at {rows['mean'].max():g}")
+                         f"highest at {rows['mean'].max():.3g}")
         else:
-            parts.append(f"{aspect.aspect} ({aspect.aspect_en.lower()}): all at {rows['mean'].max():g}")
+            parts.append(f"{aspect.aspect} ({aspect.aspect_en.lower()}): all at {rows['mean'].max():.3g}")
     return "Highest mean per aspect — " + "; ".join(parts) + "."
 
 
@@ -521,3 +681,32 @@ def cooperation_heading(linkage_id: str, data_dir: str | Path = "") -> str:
     linkage = LINKAGES.set_index("linkage_id").loc[linkage_id]
     source = resource_descriptor(linkage["resource"], data_dir)["source"]
     return f"**{source['table']}** — {linkage['linkage']} / {linkage['linkage_en']}"
+
+
+ILLUSTRATIVE_DISTRICT = "Kabupaten Contoh (illustrative)"
+
+
+def illustrative_survey(firms: int = 24, seed: int = 2026) -> pd.DataFrame:
+    """A made-up firm survey of a fictional district, for examples and tests.
+
+    Deterministic for a given seed (numpy's PCG64). Every value is invented; the district
+    is named "(illustrative)" so that every output showing it says so.
+    """
+    rng = np.random.default_rng(seed)
+    rows = []
+    for number in range(1, firms + 1):
+        row = {"district": ILLUSTRATIVE_DISTRICT, "firm_id": f"C-{number:03d}"}
+        for aspect, centre in zip(ASPECTS["aspect_id"], [3.4, 2.6, 3.0, 2.2, 3.2, 3.6]):
+            score = int(np.clip(np.rint(rng.normal(centre, 0.9)), 1, 5))
+            row[aspect] = "" if rng.random() < 0.05 else score
+        for linkage, share in zip(SURVEY_LINKAGES, [0.7, 0.8, 0.85, 0.6]):
+            answer = "yes" if rng.random() < share else "no"
+            row[linkage] = "" if rng.random() < 0.05 else answer
+            if linkage != "supporting":
+                mode = rng.choice(MODES, p=[0.45, 0.45, 0.10])
+                row[f"{linkage}_mode"] = mode if row[linkage] == "yes" and rng.random() > 0.05 else ""
+        for area in PROBLEM_AREAS["problem_area_id"]:
+            row[area] = int(rng.integers(1, 5))
+        rows.append(row)
+    columns = [f["name"] for f in resource_descriptor("metal_clusters_firm_survey")["schema"]["fields"]]
+    return pd.DataFrame(rows)[columns]

@@ -106,10 +106,11 @@ def run_for(study: str, parameters: dict, runs: list[Run], name: str = "") -> Ru
         defaults = {n: spec["default"] for n, spec in notebook_parameters(study).items()}
 
         def effective(values: dict) -> dict:
-            return {n: str(values.get(n, default)).strip("\"'") for n, default in defaults.items()
+            return {n: str(values.get(n, default)).strip("\"'").casefold() for n, default in defaults.items()
                     if n not in RUNNER_PARAMETERS}
         same = [run for run in runs if run.study == study and effective(run.parameters) == effective(parameters)]
-        slug = "-".join(re.sub(r"[^a-z0-9]+", "-", str(v).lower()).strip("-") for v in parameters.values())
+        words = [Path(str(v)).stem if n.endswith(("_dir", "_path")) else str(v) for n, v in parameters.items()]
+        slug = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words)
         name = same[0].name if same else (slug or "default")
     return Run(study, name, parameters)
 
