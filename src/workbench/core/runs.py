@@ -10,6 +10,7 @@ reports/<study>/<run>.failed.ipynb.
 
 import html
 import json
+import os
 import re
 import shutil
 import tomllib
@@ -21,7 +22,7 @@ import papermill
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
-from workbench.core.paths import NOTEBOOKS_DIR, REPORTS_DIR, RUNS_CONFIG
+from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, RUNS_CONFIG
 
 RUNNER_PARAMETERS = {"output_dir"}
 CONVERTERS = {"int": int, "float": float, "str": str,
@@ -57,9 +58,7 @@ def notebook_path(study: str) -> Path:
 def load_runs(config: Path = RUNS_CONFIG) -> list[Run]:
     """The configured runs, in the order of the config file."""
     entries = tomllib.loads(Path(config).read_text(encoding="utf-8")).get("run", [])
-    base = Path(config).resolve().parent
-    runs = [Run(e["study"], e["name"], resolve_path_parameters(dict(e.get("parameters", {})), base))
-            for e in entries]
+    runs = [Run(e["study"], e["name"], dict(e.get("parameters", {}))) for e in entries]
     names = [(run.study, run.name) for run in runs]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -91,11 +90,22 @@ def check_parameters(study: str, parameters: dict) -> dict:
     return checked
 
 
+def is_path_parameter(name: str, value) -> bool:
+    """Folder and file parameters (names ending in _dir or _path) given as relative paths."""
+    return name.endswith(("_dir", "_path")) and bool(value) and not Path(str(value)).is_absolute()
+
+
 def resolve_path_parameters(parameters: dict, base: Path) -> dict:
-    """Make relative folder and file parameters (names ending in _dir or _path) absolute
-    against `base`: runs execute in a staging folder, not where the user typed the path."""
-    return {name: str((Path(base) / value).resolve())
-            if name.endswith(("_dir", "_path")) and value and not Path(str(value)).is_absolute() else value
+    """Make relative folder and file parameters absolute against `base` (where the user is)."""
+    return {name: str((Path(base) / value).resolve()) if is_path_parameter(name, value) else value
+            for name, value in parameters.items()}
+
+
+def relative_to_staging(parameters: dict, staging: Path) -> dict:
+    """Relative path parameters of configured runs are relative to the project; the notebook
+    runs in the staging folder, so they are handed over relative to it (the same string on
+    every machine, unlike an absolute path)."""
+    return {name: os.path.relpath(PROJECT_ROOT / value, staging) if is_path_parameter(name, value) else value
             for name, value in parameters.items()}
 
 
@@ -108,7 +118,8 @@ def run_for(study: str, parameters: dict, runs: list[Run], name: str = "") -> Ru
         def effective(values: dict) -> dict:
             return {n: str(values.get(n, default)).strip("\"'").casefold() for n, default in defaults.items()
                     if n not in RUNNER_PARAMETERS}
-        same = [run for run in runs if run.study == study and effective(run.parameters) == effective(parameters)]
+        same = [run for run in runs if run.study == study and effective(
+            resolve_path_parameters(run.parameters, PROJECT_ROOT)) == effective(parameters)]
         words = [Path(str(v)).stem if n.endswith(("_dir", "_path")) else str(v) for n, v in parameters.items()]
         slug = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words)
         name = same[0].name if same else (slug or "default")
@@ -148,7 +159,8 @@ def execute_notebook(study: str, output: Path, parameters: dict, cwd: Path) -> n
 
 
 def execute_run(run: Run, reports_dir: Path = REPORTS_DIR) -> Path:
-    """Execute one run and publish it as reports/<study>/<name>/; returns that folder."""
+    """Execute one run and publish it as reports/<study>/<name>/; returns that folder.
+    Relative path parameters are relative to the project (as in runs.toml)."""
     parameters = check_parameters(run.study, run.parameters)
     study_dir = Path(reports_dir) / run.study
     target = study_dir / run.name
@@ -158,7 +170,8 @@ def execute_run(run: Run, reports_dir: Path = REPORTS_DIR) -> Path:
     staging.mkdir(parents=True)
     executed = staging / "notebook.ipynb"
     try:
-        notebook = execute_notebook(run.study, executed, {**parameters, "output_dir": "."}, staging)
+        notebook = execute_notebook(run.study, executed,
+                                    {**relative_to_staging(parameters, staging), "output_dir": "."}, staging)
     except PapermillExecutionError as error:
         shutil.move(executed, failed)
         shutil.rmtree(staging, ignore_errors=True)
