@@ -1,7 +1,11 @@
 """Shared test helpers: a throwaway copy of the project to break things in."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import nbformat
 
 import pytest
 
@@ -28,3 +32,15 @@ def replace_in_file(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def run_notebook(study: str, folder: Path, **parameters) -> str:
+    """Execute a study notebook with plain papermill from `folder`; return all its output text."""
+    output = folder / "out.ipynb"
+    arguments = [item for name, value in parameters.items() for item in ("-p", name, str(value))]
+    result = subprocess.run(
+        [sys.executable, "-m", "papermill", str(PROJECT_ROOT / "notebooks" / f"{study}.ipynb"), str(output),
+         *arguments, "--no-progress-bar"], cwd=folder, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return "".join(str(o.get("data", o.get("text", ""))) for cell in nbformat.read(output, 4).cells
+                   for o in cell.get("outputs", []))

@@ -1,14 +1,12 @@
 """Study 2: the Tabel 2.1 classifier, factor roles, the reconstructed problem tree, new areas."""
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
 
+from conftest import run_notebook
 from workbench import led_synergism as led
 from workbench.core.datapackage import DataValidationError
 from workbench.core.paths import PROJECT_ROOT, RAW_DIR
@@ -176,12 +174,5 @@ def test_new_area_without_required_files_names_them(tmp_path):
 
 def test_new_area_runs_end_to_end_through_papermill(tmp_path):
     folder = illustrative_area(tmp_path / "illustrative_area")
-    output = tmp_path / "out.ipynb"
-    result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(PROJECT_ROOT / "notebooks" / "led_synergism.ipynb"), str(output),
-         "-p", "new_area_dir", str(folder), "-p", "area", "KTM Contoh (illustrative)", "--no-progress-bar"],
-        cwd=tmp_path, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-2000:]
-    text = "".join(str(o.get("data", o.get("text", ""))) for c in nbformat.read(output, 4).cells
-                   for o in c.get("outputs", []))
+    text = run_notebook("led_synergism", tmp_path, new_area_dir=folder, area="KTM Contoh (illustrative)")
     assert "KTM Contoh (illustrative)" in text and "less_synergetic" in text

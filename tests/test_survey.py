@@ -1,12 +1,10 @@
 """Study 1 from fieldwork: firm surveys and district summaries for new districts."""
 
-import subprocess
-import sys
 
-import nbformat
 import pandas as pd
 import pytest
 
+from conftest import run_notebook
 from workbench import metal_clusters as mc
 from workbench.core.datapackage import DataValidationError
 from workbench.core.paths import PROJECT_ROOT
@@ -124,14 +122,7 @@ def test_illustrative_survey_is_what_the_script_writes(tmp_path):
 
 
 def test_illustrative_survey_runs_end_to_end_through_papermill(tmp_path):
-    output = tmp_path / "out.ipynb"
-    result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(PROJECT_ROOT / "notebooks" / "metal_clusters.ipynb"), str(output),
-         "-p", "survey_path", str(PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv"),
-         "-p", "district", "Kabupaten Contoh (illustrative)", "--no-progress-bar"],
-        cwd=tmp_path, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-2000:]
-    text = "".join(str(o.get("data", o.get("text", ""))) for c in nbformat.read(output, 4).cells
-                   for o in c.get("outputs", []))
+    text = run_notebook("metal_clusters", tmp_path, district="Kabupaten Contoh (illustrative)",
+                        survey_path=PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv")
     assert "**Kabupaten Contoh (illustrative)** — cluster dynamics" in text
     assert "Klaten" in text and "Tegal" in text

@@ -1,12 +1,10 @@
 """Study 3: verdicts, scorecards, the problem map and new cases."""
 
 import shutil
-import subprocess
-import sys
 
-import nbformat
 import pytest
 
+from conftest import run_notebook
 from workbench import tumang_governance as tg
 from workbench.core.datapackage import DataValidationError
 from workbench.core.paths import PROJECT_ROOT, RAW_DIR
@@ -101,12 +99,5 @@ def test_new_case_links_must_name_known_items(tmp_path):
 
 
 def test_illustrative_case_runs_end_to_end_through_papermill(tmp_path):
-    output = tmp_path / "out.ipynb"
-    result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(PROJECT_ROOT / "notebooks" / "tumang_governance.ipynb"), str(output),
-         "-p", "new_case_dir", str(TEMPLATE), "-p", "case", "Desa Contoh (illustrative)", "--no-progress-bar"],
-        cwd=tmp_path, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-2000:]
-    text = "".join(str(o.get("data", o.get("text", ""))) for c in nbformat.read(output, 4).cells
-                   for o in c.get("outputs", []))
+    text = run_notebook("tumang_governance", tmp_path, new_case_dir=TEMPLATE, case="Desa Contoh (illustrative)")
     assert "Desa Contoh (illustrative)" in text and "joint purchasing of raw material" in text

@@ -428,6 +428,14 @@ def write_processed(data_dir: str | Path = "", folder: Path = PROCESSED_DIR / "m
 
 # --- Tables as the notebook shows them -------------------------------------------------------
 
+def _grid(frame: pd.DataFrame, values: str) -> pd.DataFrame:
+    """district x column, both in the order they first appear."""
+    grid = frame.pivot(index="district", columns="column", values=values)
+    grid = grid[list(dict.fromkeys(frame["column"]))].loc[list(dict.fromkeys(frame["district"]))]
+    grid.columns.name = None
+    return grid
+
+
 def dynamics_table(dynamics: pd.DataFrame) -> pd.DataFrame:
     """Table 3 as a location × aspect grid of 'mean (min-max)'."""
     def cell(row):
@@ -437,10 +445,7 @@ def dynamics_table(dynamics: pd.DataFrame) -> pd.DataFrame:
         return f"{mean} ({low}-{high})"
     frame = dynamics.assign(value=dynamics.apply(cell, axis=1),
                             column=dynamics["aspect"] + " / " + dynamics["aspect_en"])
-    grid = frame.pivot(index="district", columns="column", values="value")
-    grid = grid[list(dict.fromkeys(frame["column"]))].loc[list(dict.fromkeys(frame["district"]))]
-    grid.columns.name = None
-    return grid.reset_index()
+    return _grid(frame, "value").reset_index()
 
 
 def cooperation_table(cooperation: pd.DataFrame, linkage_id: str) -> pd.DataFrame:
@@ -448,9 +453,7 @@ def cooperation_table(cooperation: pd.DataFrame, linkage_id: str) -> pd.DataFram
     part = cooperation[cooperation["linkage_id"] == linkage_id]
     part = part.assign(value=[f"{f} ({s:.1f}%)" for f, s in zip(part["firms"], part["share_of_answering"])],
                        column=part["response"] + " / " + part["response_en"])
-    grid = part.pivot(index="district", columns="column", values="value")
-    grid = grid[list(dict.fromkeys(part["column"]))].loc[list(dict.fromkeys(part["district"]))]
-    grid.columns.name = None
+    grid = _grid(part, "value")
     answered = part.groupby("district", sort=False)["firms"].sum().rename("answered")
     return grid.join(answered).reset_index()
 
@@ -458,11 +461,8 @@ def cooperation_table(cooperation: pd.DataFrame, linkage_id: str) -> pd.DataFram
 def problem_solving_table(scores: pd.DataFrame) -> pd.DataFrame:
     """Table 8 as district × problem area, with the recomputed mean of the districts."""
     frame = scores.assign(column=scores["problem_area"] + " / " + scores["problem_area_en"])
-    grid = frame.pivot(index="district", columns="column", values="score")
-    grid = grid[list(dict.fromkeys(frame["column"]))].loc[list(dict.fromkeys(frame["district"]))]
-    grid = grid.astype(float).round(2)
+    grid = _grid(frame, "score").astype(float).round(2)
     grid.loc["mean of the districts shown (recomputed)"] = grid.mean().round(2)
-    grid.columns.name = None
     return grid.reset_index()
 
 
