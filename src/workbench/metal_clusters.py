@@ -540,7 +540,7 @@ def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str | None = None):
     ax.set_ylim(0.6, 5.4)
     ax.set_ylabel("score (1-5)")
     ax.set_title("Cluster dynamics on the JICA aspects: mean and min-max range (Tabel 3)")
-    ax.legend(ncols=len(districts), loc="upper center", bbox_to_anchor=(0.5, -0.18), frameon=False)
+    ax.legend(ncols=min(len(districts), 3), loc="upper center", bbox_to_anchor=(0.5, -0.18), frameon=False)
     if gaps:
         footnote(figure, "Range not drawn where the source prints no minimum or maximum: " + "; ".join(gaps))
     return figure
