@@ -50,7 +50,7 @@ from workbench.core.choices import resolve_choice
 from workbench.core.datapackage import Problem, display_path, read_case_folder, read_resource
 from workbench.core.outputs import write_tables
 from workbench.core.paths import PROCESSED_DIR
-from workbench.core.plotting import CATEGORY_COLOURS, HIGHLIGHT, MUTED, footnote, new_figure
+from workbench.core.plotting import HIGHLIGHT, footnote, highlight_colours, new_figure
 
 BOTH = "both"
 PUBLISHED_AREAS = {"Telang": ["KTM Telang", "Kawasan Telang"],
@@ -421,18 +421,12 @@ def findings_side_by_side(findings: pd.DataFrame, coded: pd.DataFrame) -> pd.Dat
 
 # --- Figures ---------------------------------------------------------------------------------
 
-def _area_colours(areas: list[str], highlight: str) -> dict[str, str]:
-    if highlight == BOTH:
-        return {a: CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)] for i, a in enumerate(areas)}
-    return {a: HIGHLIGHT if a == highlight else MUTED for a in areas}
-
-
 def plot_activities(activities: pd.DataFrame, highlight: str = BOTH):
     """Activities by component group and area (Tabel 4.1)."""
     counts = activity_counts(activities)
     areas = list(dict.fromkeys(activities["area"]))
     groups = [g for g in GROUP_LABELS if g in set(counts["component_group_id"])]
-    colours = _area_colours(areas, highlight)
+    colours = highlight_colours(areas, None if highlight == BOTH else highlight)
     figure, ax = new_figure(7.5, 3.8)
     height = 0.8 / len(areas)
     for i, area in enumerate(areas):

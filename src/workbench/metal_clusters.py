@@ -34,7 +34,7 @@ from workbench.core.datapackage import (DataValidationError, Problem, display_pa
                                         read_delimited_text, read_resource, read_table, resource_descriptor)
 from workbench.core.outputs import write_tables
 from workbench.core.paths import PROCESSED_DIR
-from workbench.core.plotting import CATEGORY_COLOURS, HIGHLIGHT, MUTED, footnote, new_figure
+from workbench.core.plotting import HIGHLIGHT, footnote, highlight_colours, new_figure
 
 ALL = "all"
 DISTRICTS = {
@@ -511,17 +511,11 @@ def _ranking(frame: pd.DataFrame, value: str, top_word: str, bottom_word: str) -
 
 # --- Figures ---------------------------------------------------------------------------------
 
-def _district_colours(districts: list[str], highlight: str | None) -> dict[str, str]:
-    if highlight in (None, ALL):
-        return {d: CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)] for i, d in enumerate(districts)}
-    return {d: HIGHLIGHT if d == highlight else MUTED for d in districts}
-
-
 def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str | None = None):
     """Each district's mean on the six aspects with its minimum-maximum range (Table 3)."""
     figure, ax = new_figure(8.5, 4.2)
     districts = list(dict.fromkeys(dynamics["district"]))
-    colours = _district_colours(districts, highlight)
+    colours = highlight_colours(districts, None if highlight == ALL else highlight)
     width = 0.6 / max(len(districts), 1)
     gaps = []
     for i, district in enumerate(districts):

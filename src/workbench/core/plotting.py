@@ -38,6 +38,13 @@ def new_figure(width: float = 8.0, height: float = 4.5, **subplot_kw) -> tuple[F
     return figure, axes
 
 
+def highlight_colours(names: list[str], highlight: str | None) -> dict[str, str]:
+    """One colour per name, or, when one name is highlighted, red for it and grey for the rest."""
+    if highlight is None:
+        return {name: CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)] for i, name in enumerate(names)}
+    return {name: HIGHLIGHT if name == highlight else MUTED for name in names}
+
+
 def footnote(figure: Figure, text: str) -> None:
     """A small note under the figure (source gaps, reconstructions), kept clear of the axes."""
     figure.supxlabel(text, x=0.01, ha="left", fontsize=7, color="#555555")
@@ -58,10 +65,8 @@ def _describe_axes(ax) -> list[str]:
         labels = [_one_line(t.get_text()) for t in getattr(ax, f"get_{axis}ticklabels")() if t.get_text()]
         if labels:
             lines.append(f"  {axis} ticks: " + " | ".join(labels))
-    in_bars = set()
     for container in ax.containers:
         if isinstance(container, BarContainer):
-            in_bars.update(container.patches)
             along = "width" if container.orientation == "horizontal" else "height"
             start = "x" if along == "width" else "y"
             sizes = [getattr(p, f"get_{along}")() for p in container.patches]

@@ -25,6 +25,7 @@ from papermill.exceptions import PapermillExecutionError
 from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, RUNS_CONFIG
 
 RUNNER_PARAMETERS = {"output_dir"}
+PATH_SUFFIXES = ("_dir", "_path")
 CONVERTERS = {"int": int, "float": float, "str": str,
               "bool": lambda text: {"true": True, "false": False}[str(text).lower()]}
 
@@ -92,7 +93,7 @@ def check_parameters(study: str, parameters: dict) -> dict:
 
 def is_path_parameter(name: str, value) -> bool:
     """Folder and file parameters (names ending in _dir or _path) given as relative paths."""
-    return name.endswith(("_dir", "_path")) and bool(value) and not Path(str(value)).is_absolute()
+    return name.endswith(PATH_SUFFIXES) and bool(value) and not Path(str(value)).is_absolute()
 
 
 def resolve_path_parameters(parameters: dict, base: Path) -> dict:
@@ -120,7 +121,7 @@ def run_for(study: str, parameters: dict, runs: list[Run], name: str = "") -> Ru
                     if n not in RUNNER_PARAMETERS}
         same = [run for run in runs if run.study == study and effective(
             resolve_path_parameters(run.parameters, PROJECT_ROOT)) == effective(parameters)]
-        words = [Path(str(v)).stem if n.endswith(("_dir", "_path")) else str(v) for n, v in parameters.items()]
+        words = [Path(str(v)).stem if n.endswith(PATH_SUFFIXES) else str(v) for n, v in parameters.items()]
         slug = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words)
         name = same[0].name if same else (slug or "default")
     return Run(study, name, parameters)
