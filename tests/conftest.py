@@ -1,5 +1,6 @@
 """Shared test helpers: a throwaway copy of the project to break things in."""
 
+import csv
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,18 @@ def replace_in_file(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def change_cell(path: Path, row: dict, column: str, value: str) -> None:
+    """Set `column` of the one row of a CSV file whose cells equal `row` (fails unless exactly one does)."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        header, *records = list(csv.reader(handle))
+    matches = [r for r in records if all(r[header.index(k)] == v for k, v in row.items())]
+    assert len(matches) == 1, f"{len(matches)} rows of {path} match {row}"
+    assert matches[0][header.index(column)] != value, f"{path}: {column} is already {value!r}"
+    matches[0][header.index(column)] = value
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, *records])
 
 
 def run_notebook(study: str, folder: Path, **parameters) -> str:

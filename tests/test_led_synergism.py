@@ -8,11 +8,13 @@ import pytest
 
 from conftest import run_notebook
 from workbench import led_synergism as led
-from workbench.core.datapackage import DataValidationError
+from workbench.core.datapackage import load_package
+from workbench.core.validation import DataValidationError
 from workbench.core.paths import PROJECT_ROOT, RAW_DIR
 
 SEED = PROJECT_ROOT.parent / "shared" / "seeds" / "002_b29446ceb5c78cb6.txt"
-TEMPLATE = RAW_DIR / "templates" / "led_synergism" / "illustrative_area"
+TEMPLATE = RAW_DIR / "led_synergism" / "templates" / "illustrative_area"
+PACKAGE = load_package("led_synergism")
 
 
 @pytest.fixture(scope="module")
@@ -118,15 +120,15 @@ def test_every_edge_and_profile_quotes_the_seed_verbatim(study):
         assert sentence in text, sentence[:80]
 
 
-@pytest.mark.parametrize("name, expected", [("both", "both"), ("ALL", "both"), ("telang", "Telang"),
+@pytest.mark.parametrize("name, expected", [("both", "all"), ("ALL", "all"), ("telang", "Telang"),
                                             ("KTM Batu Betumpang", "Batu Betumpang")])
 def test_area_names(name, expected):
-    assert led.resolve_area(name, list(led.PUBLISHED_AREAS)) == expected
+    assert led.STUDY.resolve(name) == expected
 
 
 def test_unknown_area_lists_the_valid_ones():
-    with pytest.raises(ValueError, match="Valid area values: both .*Telang.*Batu Betumpang"):
-        led.resolve_area("Rasau Jaya", list(led.PUBLISHED_AREAS))
+    with pytest.raises(ValueError, match="Valid area values: all \\(also: both\\); Telang.*Batu Betumpang"):
+        led.STUDY.resolve("Rasau Jaya")
 
 
 def illustrative_area(folder: Path) -> Path:
@@ -140,7 +142,7 @@ def illustrative_area(folder: Path) -> Path:
 
 
 def test_new_area_is_added_and_labelled_illustrative(tmp_path):
-    study = led.load_study(new_area_dir=illustrative_area(tmp_path / "illustrative_area"))
+    study = led.load_study(user_data=illustrative_area(tmp_path / "illustrative_area"))
     row = study.classification.set_index("area").loc["KTM Contoh (illustrative)"]
     assert (row["status"], row["category_id"]) == ("fits", "less_synergetic")
     assert "KTM Contoh (illustrative)" in set(study.factor_roles["area"])
@@ -154,13 +156,13 @@ def test_new_area_mistakes_are_all_reported(tmp_path):
     with open(folder / "factors.csv", "a", encoding="utf-8") as handle:
         handle.write("KTM Contoh,driver,luck,not a factor of the codebook\n")
     with pytest.raises(DataValidationError) as error:
-        led.read_new_area(folder)
+        led.read_new_area(PACKAGE, folder)
     message = str(error.value)
     assert "factors.csv, line 3 (area=KTM Contoh, role_id=driver, factor_id=luck), column 'factor_id'" in message
     with open(folder / "factors.csv", "w", encoding="utf-8") as handle:
         handle.write("area,role_id,factor_id,indication\nKTM Contoh,driver,trust,ok\n")
     with pytest.raises(DataValidationError) as error:
-        led.read_new_area(folder)
+        led.read_new_area(PACKAGE, folder)
     message = str(error.value)
     assert "coded_findings.csv, line 6, column 'area': value 'Elsewhere': expected the area named in area.csv" in message
     assert "coded_findings.csv, line 6, column 'level': value 'varied': expected a level of system" in message
@@ -169,10 +171,10 @@ def test_new_area_mistakes_are_all_reported(tmp_path):
 def test_new_area_without_required_files_names_them(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(FileNotFoundError, match="lacks area.csv, coded_findings.csv, factors.csv"):
-        led.read_new_area(tmp_path / "empty")
+        led.read_new_area(PACKAGE, tmp_path / "empty")
 
 
 def test_new_area_runs_end_to_end_through_papermill(tmp_path):
     folder = illustrative_area(tmp_path / "illustrative_area")
-    text = run_notebook("led_synergism", tmp_path, new_area_dir=folder, area="KTM Contoh (illustrative)")
+    text = run_notebook("led_synergism", tmp_path, user_data=folder, area="KTM Contoh (illustrative)")
     assert "KTM Contoh (illustrative)" in text and "less_synergetic" in text

@@ -16,12 +16,12 @@ def study():
     ("pati", "Pati"), ("Juwana", "Pati"), ("PATI-JUWANA", "Pati"), ("tegal", "Tegal"), (" Tegal ", "Tegal"),
 ])
 def test_district_names_and_aliases(name, expected):
-    assert mc.resolve_district(name) == expected
+    assert mc.STUDY.resolve(name) == expected
 
 
 def test_unknown_district_lists_the_valid_ones():
     with pytest.raises(ValueError) as error:
-        mc.resolve_district("Boyolali")
+        mc.STUDY.resolve("Boyolali")
     for valid in ["all", "Klaten", "Ceper", "Pati", "Juwana", "Pati-Juwana", "Tegal"]:
         assert valid in str(error.value)
 

@@ -1,4 +1,6 @@
-"""The nbval guard bites: a changed raw value makes the stored notebook outputs fail."""
+"""The nbval guard bites: for every registered study, a changed raw value makes its stored
+notebook outputs fail. Each study names the cell to change and the output text that must then
+differ (`Study.guard`): a figure's description, so figures are compared, not only tables."""
 
 import os
 import subprocess
@@ -6,21 +8,9 @@ import sys
 
 import pytest
 
-from conftest import replace_in_file
-
-CHANGES = {
-    # Tabel 8: Pati's production score, 4 -> 2; the heatmap's cells must differ.
-    "metal_clusters": ("data/raw/metal_clusters/table8_problem_solving.csv", "Pati,4,3,4,3", "Pati,4,3,2,3",
-                       "cells: [3, 2, 3, 2, 4, 3, 2, 3, 3, 3, 3, 3]"),
-    # Tabel 4.1: PT Damri's Batu Betumpang activity moved to Telang; the activities bars must differ.
-    "led_synergism": ("data/raw/led_synergism/table4_1_activities.csv",
-                      "business,Batu Betumpang,,Angkutan perintis", "business,Telang,,Angkutan perintis",
-                      "bars 'Telang': width=[43, 11, 5]"),
-    # DeSeve's governance indicator judged not achieved; the scorecard box must turn red.
-    "tumang_governance": ("data/raw/tumang_governance/deseve_indicators.csv",
-                          "network is run\",achieved_quite_well", "network is run\",not_achieved_quite_well",
-                          "4. Governance [#fb6a4a]"),
-}
+from conftest import change_cell
+from workbench.core import study as contract
+from workbench.core.datapackage import load_package
 
 
 def nbval(project, study):
@@ -31,12 +21,17 @@ def nbval(project, study):
         cwd=project, env=env, capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("study", sorted(CHANGES))
-def test_unchanged_copy_passes_and_changed_value_fails(project_copy, study):
-    path, old, new, changed_figure = CHANGES[study]
-    assert nbval(project_copy, study).returncode == 0
-    replace_in_file(project_copy / path, old, new)
-    result = nbval(project_copy, study)
+def guard_bites(project, name: str) -> None:
+    """The unchanged copy passes nbval; with the study's guard cell changed it fails, showing the change."""
+    probe = contract.get(name).guard
+    assert nbval(project, name).returncode == 0
+    change_cell(load_package(name, project / "data" / "raw").path(probe.resource), probe.row, probe.column,
+                probe.value)
+    result = nbval(project, name)
     assert result.returncode == 1
-    # The figure's text description is compared, not only the tables.
-    assert changed_figure in result.stdout
+    assert probe.shows in result.stdout
+
+
+@pytest.mark.parametrize("name", contract.registered_names())
+def test_unchanged_copy_passes_and_changed_value_fails(project_copy, name):
+    guard_bites(project_copy, name)

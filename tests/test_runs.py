@@ -34,8 +34,8 @@ def test_configured_run_name_is_reused():
 
 
 def test_relative_folder_parameters_are_taken_from_where_the_user_is(tmp_path):
-    resolved = runs.resolve_path_parameters({"new_area_dir": "mine", "data_dir": "", "area": "x"}, tmp_path)
-    assert resolved == {"new_area_dir": str(tmp_path / "mine"), "data_dir": "", "area": "x"}
+    resolved = runs.resolve_path_parameters({"user_data": "mine", "data_dir": "", "area": "x"}, tmp_path)
+    assert resolved == {"user_data": str(tmp_path / "mine"), "data_dir": "", "area": "x"}
 
 
 def test_failed_run_exits_nonzero_keeps_error_notebook_and_previous_report(tmp_path):
@@ -58,7 +58,7 @@ def test_cli_run_with_unknown_parameter_exits_nonzero(tmp_path):
 
 
 @pytest.mark.parametrize("study, name, parameters", [("metal_clusters", "all", {"district": "all"}),
-                                                     ("led_synergism", "both", {"area": "both"})])
+                                                     ("led_synergism", "all", {"area": "all"})])
 def test_two_runs_give_byte_identical_reports_equal_to_the_committed_one(tmp_path, study, name, parameters):
     first = runs.execute_run(runs.Run(study, name, parameters), tmp_path / "a")
     second = runs.execute_run(runs.Run(study, name, parameters), tmp_path / "b")

@@ -6,9 +6,12 @@ import pytest
 
 from conftest import run_notebook
 from workbench import metal_clusters as mc
-from workbench.core.datapackage import DataValidationError
+from workbench.core.datapackage import load_package
+from workbench.core.validation import DataValidationError
+from workbench.metal_clusters.illustrative import illustrative_survey
 from workbench.core.paths import PROJECT_ROOT
 
+PACKAGE = load_package("metal_clusters")
 HEADER = ("district,firm_id,product,technology,market,skill,trust,information,same_kind,same_kind_mode,"
           "backward,backward_mode,forward,forward_mode,supporting,raw_material,auxiliary_material,production,marketing")
 
@@ -24,7 +27,7 @@ def test_aggregation_worked_out_by_hand(tmp_path):
                   "Boyolali,B1,2,3,4,1,5,3,yes,active,yes,passive,no,,yes,2,3,4,1",
                   "Boyolali,B2,4,3,2,,5,3,no,,yes,,yes,proactive,no,4,3,2,3",
                   "Boyolali,B3,3,3,3,3,5,3,yes,passive,,,yes,active,,3,3,3,2")
-    study = mc.load_study(survey_path=path)
+    study = mc.load_study(user_data=path)
     dynamics = study.dynamics[study.dynamics["district"] == "Boyolali"].set_index("aspect_id")
     assert dynamics.loc["product", ["mean", "minimum", "maximum"]].tolist() == [3, 2, 4]   # (2+4+3)/3
     assert dynamics.loc["skill", ["mean", "minimum", "maximum"]].tolist() == [2, 1, 3]     # blank left out: (1+3)/2
@@ -40,8 +43,8 @@ def test_aggregation_worked_out_by_hand(tmp_path):
     assert coop.loc[("supporting", "cooperating_mode_not_asked"), "share_of_answering"] == pytest.approx(50)
     scores = study.problem_solving[study.problem_solving["district"] == "Boyolali"].set_index("problem_area_id")
     assert scores.loc["marketing", "score"] == pytest.approx(2)                            # (1+3+2)/3
-    assert study.districts == ["Klaten", "Pati", "Tegal", "Boyolali"]
-    assert mc.resolve_district("boyolali", study.districts) == "Boyolali"
+    assert study.cases == ["Klaten", "Pati", "Tegal", "Boyolali"]
+    assert mc.STUDY.resolve("boyolali", study.cases) == "Boyolali"
 
 
 def test_every_mistake_is_reported_at_once(tmp_path):
@@ -49,7 +52,7 @@ def test_every_mistake_is_reported_at_once(tmp_path):
                   "Boyolali,B1,7,3,4,1,5,3,yes,sometimes,yes,passive,no,active,yes,2,3,4,1",
                   "Boyolali,B1,4,3,2,2,5,3,no,,yes,,yes,proactive,no,4,3,2,3")
     with pytest.raises(DataValidationError) as error:
-        mc.read_firm_survey(path)
+        mc.read_firm_survey(PACKAGE, path)
     message = str(error.value)
     assert "line 2 (district=Boyolali, firm_id=B1), column 'product': value '7': expected a number from 1 to 5" in message
     assert "line 2 (district=Boyolali, firm_id=B1), column 'same_kind_mode': value 'sometimes': " \
@@ -64,13 +67,13 @@ def test_missing_column_is_named(tmp_path):
     path = survey(tmp_path, "Boyolali,B1,2,3,4,1,5,3,yes,active,yes,passive,no,,yes,2,3,4",
                   header=HEADER.removesuffix(",marketing"))
     with pytest.raises(DataValidationError, match="column 'marketing': this column is missing from the header"):
-        mc.read_firm_survey(path)
+        mc.read_firm_survey(PACKAGE, path)
 
 
 def test_excel_semicolons_decimal_commas_and_indonesian_words_are_read(tmp_path):
     path = survey(tmp_path, "Purbalingga;P1;3,5;3;4;1;5;3;Ada;Aktif;tidak ada;;YA;pasif;tidak;2;3;4;1",
                   header=HEADER.replace(",", ";"), encoding="cp1252")
-    table = mc.read_firm_survey(path)
+    table = mc.read_firm_survey(PACKAGE, path)
     row = table.iloc[0]
     assert row["product"] == 3.5
     assert (row["same_kind"], row["same_kind_mode"], row["backward"], row["forward"], row["forward_mode"]) == \
@@ -81,8 +84,8 @@ def test_district_summary_gives_the_same_study_as_its_survey(tmp_path):
     path = survey(tmp_path,
                   "Kotagede,K1,2,3,4,1,5,3,yes,active,yes,passive,no,,yes,2,3,4,1",
                   "Kotagede,K2,4,3,2,3,5,3,no,,yes,active,yes,proactive,no,4,3,2,3")
-    from_survey = mc.load_study(survey_path=path)
-    aggregates = mc.aggregate_survey(mc.read_firm_survey(path))
+    from_survey = mc.load_study(user_data=path)
+    aggregates = mc.aggregate_survey(mc.read_firm_survey(PACKAGE, path))
     rows = []
     for record in aggregates["table3_cluster_dynamics"].to_dict("records"):
         rows += [("dynamics", a, s, record[f"{a}_{s}"]) for a in mc.ASPECTS["aspect_id"] for s in ("mean", "min", "max")]
@@ -94,7 +97,7 @@ def test_district_summary_gives_the_same_study_as_its_survey(tmp_path):
     summary = tmp_path / "summary.csv"
     pd.DataFrame([("Kotagede", *r) for r in rows], columns=["district", "table", "item", "statistic", "value"]) \
         .to_csv(summary, index=False)
-    from_summary = mc.load_study(survey_path=summary)
+    from_summary = mc.load_study(user_data=summary)
     for table in ("dynamics", "cooperation", "problem_solving"):
         pd.testing.assert_frame_equal(getattr(from_survey, table), getattr(from_summary, table))
 
@@ -104,25 +107,28 @@ def test_summary_with_a_statistic_of_another_table_is_rejected(tmp_path):
     summary.write_text("district,table,item,statistic,value\nKotagede,dynamics,product,cooperating,3\n")
     with pytest.raises(DataValidationError, match="line 2, column 'statistic': value 'cooperating': expected, "
                                                   "for table dynamics, one of mean, min, max"):
-        mc.load_study(survey_path=summary)
+        mc.load_study(user_data=summary)
 
 
-def test_a_published_district_name_is_refused(tmp_path):
-    path = survey(tmp_path, "Tegal,T1,2,3,4,1,5,3,yes,active,yes,passive,no,,yes,2,3,4,1")
-    with pytest.raises(ValueError, match="district Tegal is a published district"):
-        mc.load_study(survey_path=path)
+@pytest.mark.parametrize("name", ["Tegal", "juwana", "CEPER"])
+def test_a_published_district_name_or_alias_is_refused(tmp_path, name):
+    path = survey(tmp_path, "Boyolali,B1,2,3,4,1,5,3,yes,active,yes,passive,no,,yes,2,3,4,1",
+                  f"{name},T1,2,3,4,1,5,3,yes,active,yes,passive,no,,yes,2,3,4,1")
+    with pytest.raises(DataValidationError, match=f"line 3, column 'district': value '{name}': '{name}' names the "
+                                                  "published (Klaten|Pati|Tegal)"):
+        mc.load_study(user_data=path)
 
 
 def test_illustrative_survey_is_what_the_script_writes(tmp_path):
     from workbench.core.outputs import write_csv
-    write_csv(mc.illustrative_survey(), tmp_path / "survey.csv")
+    write_csv(illustrative_survey(), tmp_path / "survey.csv")
     committed = PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv"
     assert committed.read_bytes() == (tmp_path / "survey.csv").read_bytes()
-    assert set(mc.illustrative_survey()["district"]) == {"Kabupaten Contoh (illustrative)"}
+    assert set(illustrative_survey()["district"]) == {"Kabupaten Contoh (illustrative)"}
 
 
 def test_illustrative_survey_runs_end_to_end_through_papermill(tmp_path):
     text = run_notebook("metal_clusters", tmp_path, district="Kabupaten Contoh (illustrative)",
-                        survey_path=PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv")
+                        user_data=PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv")
     assert "**Kabupaten Contoh (illustrative)** — cluster dynamics" in text
     assert "Klaten" in text and "Tegal" in text

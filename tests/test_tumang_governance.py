@@ -6,11 +6,13 @@ import pytest
 
 from conftest import run_notebook
 from workbench import tumang_governance as tg
-from workbench.core.datapackage import DataValidationError
+from workbench.core.datapackage import load_package
+from workbench.core.validation import DataValidationError
 from workbench.core.paths import PROJECT_ROOT, RAW_DIR
 
 SEED = PROJECT_ROOT.parent / "shared" / "seeds" / "003_1433bbf169a9b7e5.txt"
-TEMPLATE = RAW_DIR / "templates" / "tumang_governance" / "illustrative_case"
+TEMPLATE = RAW_DIR / "tumang_governance" / "templates" / "illustrative_case"
+PACKAGE = load_package("tumang_governance")
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +60,15 @@ def test_problem_map_links_every_problem_to_a_recommendation(study):
 
 
 def test_case_names():
-    assert tg.resolve_case("tumang", ["Tumang"]) == "Tumang"
-    assert tg.resolve_case("Cepogo", ["Tumang"]) == "Tumang"
-    with pytest.raises(ValueError, match="Valid case values: Tumang"):
-        tg.resolve_case("Kasongan", ["Tumang"])
+    assert tg.STUDY.resolve("tumang") == "Tumang"
+    assert tg.STUDY.resolve("Cepogo") == "Tumang"
+    assert tg.STUDY.resolve("ALL") == "all"
+    with pytest.raises(ValueError, match="Valid case values: all; Tumang"):
+        tg.STUDY.resolve("Kasongan")
 
 
 def test_new_case_is_labelled_illustrative_and_scored_out_of_eight():
-    study = tg.load_study(new_case_dir=TEMPLATE)
+    study = tg.load_study(user_data=TEMPLATE)
     assert study.cases == ["Tumang", "Desa Contoh (illustrative)"]
     card = tg.scorecard(study.verdicts).set_index(["case", "framework"])
     row = card.loc[("Desa Contoh (illustrative)", "deseve")]
@@ -79,7 +82,7 @@ def test_new_case_mistakes_are_all_reported(tmp_path):
     with open(folder / "recommendation_indicators.csv", "a", encoding="utf-8") as handle:
         handle.write("Desa Contoh,no_such_recommendation,deseve,trust,x\n")
     with pytest.raises(DataValidationError) as error:
-        tg.read_new_case(folder)
+        tg.read_new_case(PACKAGE, folder)
     message = str(error.value)
     assert "deseve_indicators.csv, line 3 (case=Desa Contoh, indicator_id=openness), column 'indicator_id'" in message
     assert "column 'verdict': value 'achieved': expected one of 'achieved_quite_well', 'not_achieved_quite_well'" \
@@ -91,7 +94,7 @@ def test_new_case_links_must_name_known_items(tmp_path):
     with open(folder / "recommendation_indicators.csv", "a", encoding="utf-8") as handle:
         handle.write("Desa Contoh,no_such_recommendation,deseve,trust,x\n")
     with pytest.raises(DataValidationError) as error:
-        tg.read_new_case(folder)
+        tg.read_new_case(PACKAGE, folder)
     message = str(error.value)
     assert "recommendation_indicators.csv, line 3, column 'recommendation_id': value 'no_such_recommendation'" in message
     assert "column 'indicator_id': value 'trust': expected an id of deseve_indicators.csv (deseve): networked_structure" \
@@ -99,5 +102,5 @@ def test_new_case_links_must_name_known_items(tmp_path):
 
 
 def test_illustrative_case_runs_end_to_end_through_papermill(tmp_path):
-    text = run_notebook("tumang_governance", tmp_path, new_case_dir=TEMPLATE, case="Desa Contoh (illustrative)")
+    text = run_notebook("tumang_governance", tmp_path, user_data=TEMPLATE, case="Desa Contoh (illustrative)")
     assert "Desa Contoh (illustrative)" in text and "joint purchasing of raw material" in text

@@ -1,31 +1,30 @@
-"""The `workbench` command: build every report, run one, refresh data and notebook outputs."""
+"""The `workbench` command: build every report, run one, refresh data and notebook outputs, add a study."""
 
 import argparse
 import sys
 from pathlib import Path
 
-from workbench import led_synergism, metal_clusters, tumang_governance
 from workbench.core import runs
-from workbench.core.datapackage import DataValidationError
+from workbench.core import study as contract
 from workbench.core.paths import RUNS_CONFIG
-
-PROCESSED_WRITERS = {"metal_clusters": metal_clusters.write_processed,
-                     "led_synergism": led_synergism.write_processed,
-                     "tumang_governance": tumang_governance.write_processed}
+from workbench.core.validation import DataValidationError
 
 
-def write_processed() -> None:
-    """Derive every study's tidy tables from data/raw into data/processed."""
-    for study, write in PROCESSED_WRITERS.items():
-        for path in write():
+def write_processed(names: list[str] | None = None) -> None:
+    """Derive the registered studies' tidy tables from data/raw into data/processed."""
+    for study in map(contract.get, names or contract.registered_names()):
+        for path in contract.write_processed(study):
             print(f"wrote {path}")
 
 
 def build(args) -> int:
-    """Write the processed tables, then execute every configured run and the index."""
-    write_processed()
+    """Write the processed tables, then execute the configured runs (of the named studies,
+    or all) and the index."""
+    for name in args.studies:
+        contract.get(name)
+    write_processed(args.studies)
     failures = []
-    configured = runs.load_runs(args.config)
+    configured = [run for run in runs.load_runs(args.config) if not args.studies or run.study in args.studies]
     for number, run in enumerate(configured, 1):
         print(f"[{number}/{len(configured)}] {run.study}/{run.name} {run.parameters}", flush=True)
         try:
@@ -53,8 +52,17 @@ def run(args) -> int:
 
 def store_outputs(args) -> int:
     """Re-execute notebooks with default parameters and store their outputs for nbval."""
-    for study in args.studies or runs.studies():
+    for study in args.studies or contract.registered_names():
         print(f"stored outputs in {runs.store_outputs(study)}", flush=True)
+    return 0
+
+
+def new_study(args) -> int:
+    """Scaffold a study: module, notebook, data folder, registry line and a run."""
+    from workbench.core.scaffold import scaffold_study
+    for path in scaffold_study(args.name, args.title):
+        print(f"wrote {path}")
+    print(f"Next: edit them, then `workbench store-outputs {args.name}` and `workbench build {args.name}`.")
     return 0
 
 
@@ -62,7 +70,9 @@ def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="workbench", description=__doc__)
     main_parser.add_argument("--config", default=RUNS_CONFIG, help="run configuration (default: runs.toml)")
     commands = main_parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="build every configured report").set_defaults(handler=build)
+    every = commands.add_parser("build", help="build every configured report")
+    every.add_argument("studies", nargs="*", help="only these studies (default: all)")
+    every.set_defaults(handler=build)
     one = commands.add_parser("run", help="run one study with parameters")
     one.add_argument("study", help="study name, e.g. metal_clusters")
     one.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
@@ -73,8 +83,13 @@ def parser() -> argparse.ArgumentParser:
     store = commands.add_parser("store-outputs", help="store default outputs in notebooks/ (for nbval)")
     store.add_argument("studies", nargs="*", help="studies (default: all)")
     store.set_defaults(handler=store_outputs)
-    commands.add_parser("processed", help="write data/processed from data/raw").set_defaults(
-        handler=lambda args: write_processed() or 0)
+    processed = commands.add_parser("processed", help="write data/processed from data/raw")
+    processed.add_argument("studies", nargs="*", help="studies (default: all)")
+    processed.set_defaults(handler=lambda args: write_processed(args.studies) or 0)
+    scaffold = commands.add_parser("new-study", help="add a study: module, notebook, data folder, registry line, run")
+    scaffold.add_argument("name", help="the study's name, a Python identifier in lower case, e.g. batik_clusters")
+    scaffold.add_argument("--title", default="", help="the study's full title")
+    scaffold.set_defaults(handler=new_study)
     return main_parser
 
 
@@ -82,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (runs.RunError, DataValidationError, FileNotFoundError) as error:
+    except (runs.RunError, contract.StudyError, DataValidationError, FileNotFoundError) as error:
         print(f"workbench: {error}", file=sys.stderr)
         return 1
 

@@ -1,4 +1,6 @@
-"""Resolve user-given names (notebook parameters) to canonical choices, with aliases."""
+"""Resolve user-given names (notebook parameters) to canonical choices, with aliases; make slugs."""
+
+import re
 
 
 def resolve_choice(value: str, choices: dict[str, list[str]], parameter: str) -> str:
@@ -16,3 +18,8 @@ def resolve_choice(value: str, choices: dict[str, list[str]], parameter: str) ->
         for canonical, aliases in choices.items()
     )
     raise ValueError(f"Unknown {parameter} {value!r}. Valid {parameter} values: {accepted}.")
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """A name for files and folders: lower-case ASCII letters and digits joined by `separator`."""
+    return re.sub(r"[^a-z0-9]+", separator, str(text).lower()).strip(separator)

@@ -97,12 +97,13 @@ def _describe_axes(ax) -> list[str]:
 def describe_figure(figure: Figure) -> str:
     """A deterministic text account of everything a figure draws."""
     lines = []
-    if figure._suptitle is not None:
-        lines.append(f"suptitle: {figure._suptitle.get_text()!r}")
-    for text in figure.texts:
-        if text is figure._suptitle:
-            continue
-        lines.append(f"note: {text.get_text()!r}")
+    suptitle = figure.get_suptitle()
+    if suptitle:
+        lines.append(f"suptitle: {suptitle!r}")
+    notes = [text.get_text() for text in figure.texts]
+    if suptitle in notes:
+        notes.remove(suptitle)
+    lines.extend(f"note: {note!r}" for note in notes)
     for ax in figure.axes:
         if ax.get_label() == "<colorbar>":
             continue

@@ -47,13 +47,32 @@ class FigureOutput:
         return f"figure {self.name}\n{describe_figure(self.figure)}"
 
 
+class TableOutput:
+    """A table as the notebook shows it, with the display options of the workbench applied
+    to this table only (pandas' global options are left alone)."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+
+    def _repr_html_(self) -> str:
+        with pd.option_context(*[item for pair in DISPLAY_OPTIONS.items() for item in pair]):
+            return self.frame._repr_html_()
+
+    def __repr__(self) -> str:
+        with pd.option_context(*[item for pair in DISPLAY_OPTIONS.items() for item in pair]):
+            return repr(self.frame)
+
+
+def show(frame: pd.DataFrame) -> TableOutput:
+    """A table to display in the notebook without saving it."""
+    return TableOutput(frame)
+
+
 class Report:
     """Displays a notebook's figures and tables and saves them when `output_dir` is set."""
 
     def __init__(self, output_dir: str | Path = ""):
         self.output_dir = Path(output_dir) if str(output_dir) else None
-        for option, value in DISPLAY_OPTIONS.items():
-            pd.set_option(option, value)
 
     def figure(self, name: str, figure: Figure) -> FigureOutput:
         """Show a figure; during a run save it as figures/<name>.png and .svg."""
@@ -65,10 +84,10 @@ class Report:
             (folder / f"{name}.svg").write_bytes(output.render("svg"))
         return output
 
-    def table(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    def table(self, name: str, frame: pd.DataFrame) -> TableOutput:
         """Show a table; during a run save it as tables/<name>.csv."""
         if self.output_dir is not None:
             folder = self.output_dir / "tables"
             folder.mkdir(parents=True, exist_ok=True)
             write_csv(frame, folder / f"{name}.csv")
-        return frame
+        return show(frame)

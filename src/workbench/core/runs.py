@@ -11,7 +11,6 @@ reports/<study>/<run>.failed.ipynb.
 import html
 import json
 import os
-import re
 import shutil
 import tomllib
 from dataclasses import dataclass, field
@@ -22,10 +21,10 @@ import papermill
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
+from workbench.core import study as contract
+from workbench.core.choices import slugify
 from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, RUNS_CONFIG
-
-RUNNER_PARAMETERS = {"output_dir"}
-PATH_SUFFIXES = ("_dir", "_path")
+from workbench.core.study import PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
 CONVERTERS = {"int": int, "float": float, "str": str,
               "bool": lambda text: {"true": True, "false": False}[str(text).lower()]}
 
@@ -43,17 +42,17 @@ class Run:
     parameters: dict = field(default_factory=dict)
 
 
-def studies() -> list[str]:
-    """The studies: one notebook each in notebooks/."""
-    return sorted(path.stem for path in NOTEBOOKS_DIR.glob("*.ipynb"))
-
-
 def notebook_path(study: str) -> Path:
-    """The notebook of a study; an unknown study names the valid ones."""
-    path = NOTEBOOKS_DIR / f"{study}.ipynb"
-    if not path.is_file():
-        raise RunError(f"Unknown study {study!r}. Valid studies: {', '.join(studies())}.")
-    return path
+    """The notebook of a registered study, checked against the contract: it declares and
+    uses every parameter the runner injects. An unknown study names the valid ones."""
+    try:
+        spec = contract.get(study)
+    except StudyError as error:
+        raise RunError(str(error)) from None
+    problems = contract.notebook_problems(spec)
+    if problems:
+        raise RunError(f"The notebook of {study} breaks the study contract: " + "; ".join(problems) + ".")
+    return spec.notebook
 
 
 def load_runs(config: Path = RUNS_CONFIG) -> list[Run]:
@@ -92,8 +91,8 @@ def check_parameters(study: str, parameters: dict) -> dict:
 
 
 def is_path_parameter(name: str, value) -> bool:
-    """Folder and file parameters (names ending in _dir or _path) given as relative paths."""
-    return name.endswith(PATH_SUFFIXES) and bool(value) and not Path(str(value)).is_absolute()
+    """Folder and file parameters (data_dir, user_data) given as relative paths."""
+    return name in PATH_PARAMETERS and bool(value) and not Path(str(value)).is_absolute()
 
 
 def resolve_path_parameters(parameters: dict, base: Path) -> dict:
@@ -121,8 +120,8 @@ def run_for(study: str, parameters: dict, runs: list[Run], name: str = "") -> Ru
                     if n not in RUNNER_PARAMETERS}
         same = [run for run in runs if run.study == study and effective(
             resolve_path_parameters(run.parameters, PROJECT_ROOT)) == effective(parameters)]
-        words = [Path(str(v)).stem if n.endswith(PATH_SUFFIXES) else str(v) for n, v in parameters.items()]
-        slug = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words)
+        words = [Path(str(v)).stem if n in PATH_PARAMETERS else str(v) for n, v in parameters.items()]
+        slug = "-".join(slugify(word) for word in words)
         name = same[0].name if same else (slug or "default")
     return Run(study, name, parameters)
 
@@ -184,6 +183,13 @@ def execute_run(run: Run, reports_dir: Path = REPORTS_DIR) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if contract.get(run.study).makes_outputs and not any(
+            path.is_file() for folder in ("figures", "tables") for path in (staging / folder).glob("*")):
+        shutil.move(executed, failed)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise RunError(f"Run {run.study}/{run.name} saved no figures or tables, although {run.study} makes them: "
+                       "its notebook must hand output_dir to Report. The previous report, if any, is unchanged; "
+                       f"the executed notebook is kept at {failed}.")
     notebook = clean_notebook(notebook, run)
     nbformat.write(notebook, executed)
     title = f"{run.study} — {run.name}"

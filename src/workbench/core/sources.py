@@ -1,0 +1,29 @@
+"""Where a study's raw tables come from, as tables a notebook shows beside its results."""
+
+import pandas as pd
+
+from workbench.core.datapackage import DataPackage
+from workbench.core.readers import display_path
+
+WORKBENCH_SOURCE = {"document": "the workbench (not published)", "table": "—"}
+
+
+def provenance(package: DataPackage, names: list[str] | None = None) -> pd.DataFrame:
+    """Where each raw table comes from: file, source document, table number and title
+    (for the workbench's own files, its description). All published resources by default."""
+    rows = []
+    for name in names or package.published():
+        resource = package.resource(name)
+        source = resource.get("source", {**WORKBENCH_SOURCE, "title": resource["description"]})
+        rows.append({"file": display_path(package.path(name)), "source": source["document"],
+                     "table": source["table"], "published title": source["title"]})
+    return pd.DataFrame(rows)
+
+
+def transcription_notes(package: DataPackage, names: list[str] | None = None) -> pd.DataFrame:
+    """Every transcription note of the given tables (missing or ambiguous cells, oddities)."""
+    rows = [{"file": display_path(package.folder / resource["path"]), "row": note.get("row", ""), "column": note.get("column", ""),
+             "note": note["note"]}
+            for resource in map(package.resource, names or package.published())
+            for note in resource.get("notes", [])]
+    return pd.DataFrame(rows, columns=["file", "row", "column", "note"])

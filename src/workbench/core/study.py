@@ -1,0 +1,212 @@
+"""The study contract: what every study declares, and the registry that lists the studies.
+
+A study is
+- one module, `src/workbench/<name>/`, whose `STUDY` is a `Study` below;
+- one notebook, `notebooks/<name>.ipynb`, whose first code cell (tagged `parameters`)
+  declares exactly `Study.parameters()` and whose later cells use every one of them;
+- one data folder, `data/raw/<name>/`, with its `datapackage.json`, listed in
+  `data/raw/datapackage.json`;
+- one line in `workbench/registry.py`, and its runs in `runs.toml`.
+
+Every study names the cases it shows the same way: its selector parameter (district,
+area, case, ...) takes "all" or one case, published (aliases accepted) or the user's
+own, which comes in as `user_data` (a file or a folder, relative to where the user is).
+The study's `load(data_dir, user_data)` returns a frozen data object with at least
+`package` (its DataPackage), `cases` (published first, then the user's) and `audit`.
+
+`contract_problems` says what a study lacks; the CLI, the runner, the processed-table
+writer and the tests all read the registry through `registered()`.
+"""
+
+import ast
+import importlib
+import json
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.core.choices import resolve_choice
+from workbench.core.paths import NOTEBOOKS_DIR, PROCESSED_DIR, RAW_DIR, RUNS_CONFIG
+
+ALL = "all"
+USER_DATA = "user_data"
+DATA_DIR = "data_dir"
+OUTPUT_DIR = "output_dir"
+PATH_PARAMETERS = (DATA_DIR, USER_DATA)
+RUNNER_PARAMETERS = (OUTPUT_DIR,)
+USER_DATA_KINDS = ("file", "folder")
+
+
+class StudyError(ValueError):
+    """An unknown study, or a study that breaks the contract."""
+
+
+@dataclass(frozen=True)
+class GuardProbe:
+    """One raw cell the nbval guard test changes, and a text the outputs then show.
+
+    The guard copies the project, sets `column` of the one row of `resource` whose
+    cells equal `row` to `value`, and expects nbval to fail with `shows` (a line of the
+    new outputs, typically from a figure's description) among the differences.
+    """
+
+    resource: str
+    row: Mapping[str, str]
+    column: str
+    value: str
+    shows: str
+
+
+@dataclass(frozen=True)
+class Study:
+    """What a study declares to the workbench (see the module docstring)."""
+
+    name: str
+    title: str
+    selector: str
+    load: Callable
+    processed_tables: Callable
+    guard: GuardProbe
+    published: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    all_aliases: tuple[str, ...] = ()
+    user_data: str = ""
+    makes_outputs: bool = True
+
+    @property
+    def notebook(self) -> Path:
+        return NOTEBOOKS_DIR / f"{self.name}.ipynb"
+
+    @property
+    def data_folder(self) -> Path:
+        return RAW_DIR / self.name
+
+    def parameters(self) -> tuple[str, ...]:
+        """The notebook's parameters, in the order its parameters cell declares them."""
+        return (self.selector, *((USER_DATA,) if self.user_data else ()), DATA_DIR, OUTPUT_DIR)
+
+    def resolve(self, name: str, cases: list[str] | None = None) -> str:
+        """"all" or the canonical name of one case (published, aliases accepted, or the
+        user's); any case; an unknown name raises ValueError listing the valid ones."""
+        names = cases if cases is not None else list(self.published)
+        choices = {ALL: list(self.all_aliases), **{case: list(self.published.get(case, ())) for case in names}}
+        return resolve_choice(name, choices, self.selector)
+
+
+def registered_names() -> list[str]:
+    """The names in workbench/registry.py, in its order."""
+    from workbench.registry import STUDIES
+    return list(STUDIES)
+
+
+def get(name: str) -> Study:
+    """The registered study of that name; an unknown name lists the valid ones."""
+    if name not in registered_names():
+        raise StudyError(f"Unknown study {name!r}. Valid studies: {', '.join(registered_names())}.")
+    study = importlib.import_module(f"workbench.{name}").STUDY
+    if study.name != name:
+        raise StudyError(f"workbench.{name}.STUDY is named {study.name!r}; it must be {name!r}.")
+    return study
+
+
+def registered() -> list[Study]:
+    """Every registered study, in the registry's order."""
+    return [get(name) for name in registered_names()]
+
+
+def parameters_cell(notebook: Path) -> tuple[dict, list[dict]]:
+    """A notebook's parameters cell and its other code cells."""
+    cells = [c for c in json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(tagged) != 1:
+        raise StudyError(f"{notebook.name} needs exactly one code cell tagged 'parameters'; it has {len(tagged)}.")
+    return tagged[0], [c for c in cells if c is not tagged[0]]
+
+
+def _source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def declared_parameters(notebook: Path) -> dict[str, object]:
+    """The names and default values the parameters cell assigns, in order."""
+    cell, _ = parameters_cell(notebook)
+    declared = {}
+    for node in ast.parse(_source(cell)).body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            declared[node.target.id] = ast.literal_eval(node.value) if node.value else None
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    declared[target.id] = ast.literal_eval(node.value)
+    return declared
+
+
+def used_names(notebook: Path) -> set[str]:
+    """Every name the notebook's other code cells read."""
+    _, cells = parameters_cell(notebook)
+    names = set()
+    for cell in cells:
+        source = "\n".join(line for line in _source(cell).splitlines() if not line.lstrip().startswith(("%", "!")))
+        names |= {node.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)}
+    return names
+
+
+def notebook_problems(study: Study) -> list[str]:
+    """What the study's notebook lacks: a parameter it should declare, one it declares
+    but should not, one it never uses, or a default other than "all" for the selector."""
+    if not study.notebook.is_file():
+        return [f"notebook {study.notebook.relative_to(NOTEBOOKS_DIR.parent)} is missing"]
+    try:
+        declared = declared_parameters(study.notebook)
+        used = used_names(study.notebook)
+    except (StudyError, SyntaxError, ValueError) as error:
+        return [f"{study.notebook.name}: {error}"]
+    wanted = study.parameters()
+    problems = [f"{study.notebook.name} does not declare the parameter {name!r}" for name in wanted
+                if name not in declared]
+    problems += [f"{study.notebook.name} declares {name!r}, which the contract does not give this study "
+                 f"(its parameters: {', '.join(wanted)})" for name in declared if name not in wanted]
+    problems += [f"{study.notebook.name} declares {name!r} but never uses it" for name in wanted
+                 if name in declared and name not in used]
+    if declared.get(study.selector, ALL) != ALL:
+        problems.append(f"{study.notebook.name}: the default of {study.selector!r} must be {ALL!r}")
+    return problems
+
+
+def contract_problems(study: Study, runs_config: Path = RUNS_CONFIG) -> list[str]:
+    """Everything a registered study lacks to be built, run, guarded and tested like the others."""
+    problems = notebook_problems(study)
+    if study.user_data not in ("", *USER_DATA_KINDS):
+        problems.append(f"user_data must be '', 'file' or 'folder', not {study.user_data!r}")
+    descriptor = study.data_folder / "datapackage.json"
+    if not descriptor.is_file():
+        problems.append(f"data folder {descriptor.parent.relative_to(RAW_DIR.parent.parent)} has no datapackage.json")
+    else:
+        listed = [p["path"] for p in json.loads((RAW_DIR / "datapackage.json").read_text(encoding="utf-8"))["packages"]]
+        if f"{study.name}/datapackage.json" not in listed:
+            problems.append(f"data/raw/datapackage.json does not list {study.name}/datapackage.json")
+        resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
+        problems += [f"{descriptor.parent.name}/{r['path']}, described in its datapackage.json, does not exist"
+                     for r in resources if not (study.data_folder / r["path"]).is_file()]
+        if study.guard.resource not in {r["name"] for r in resources}:
+            problems.append(f"the guard probe's resource {study.guard.resource!r} is not in {study.name}'s data package")
+    configured = tomllib.loads(Path(runs_config).read_text(encoding="utf-8")).get("run", [])
+    if not any(run.get("study") == study.name for run in configured):
+        problems.append(f"{Path(runs_config).name} has no [[run]] for {study.name}")
+    return problems
+
+
+def processed_folder(study: Study) -> Path:
+    """Where a study's tidy tables go: data/processed/<study>/."""
+    return PROCESSED_DIR / study.name
+
+
+def write_processed(study: Study, data_dir: str | Path = "", folder: Path | None = None) -> list[Path]:
+    """Derive a study's tidy tables from its raw data and write them to data/processed/<study>/."""
+    from workbench.core.outputs import write_tables
+    return write_tables(study.processed_tables(study.load(data_dir)), folder or processed_folder(study))
+
+
+def select_case(frame, case: str, column: str):
+    """The rows of one case (in `column`), or every row for "all"."""
+    return frame if case == ALL else frame[frame[column] == case]

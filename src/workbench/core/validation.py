@@ -1,0 +1,148 @@
+"""Validate tables against a Table Schema (Frictionless style), reporting every problem at once.
+
+Types are parsed here, so each bad cell gets one clear message; the constraints
+(required, minimum/maximum, enum, unique key) are checked by a pandera schema
+built from the descriptor, which collects every failure at once.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, located as precisely as the file allows."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    expected: str
+    row_key: str = ""
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.line is not None:
+            where.append(f"line {self.line}" + (f" ({self.row_key})" if self.row_key else ""))
+        if self.column is not None:
+            where.append(f"column '{self.column}'")
+        found = "" if self.value is None else f"value {self.value!r}: "
+        return f"{', '.join(where)}: {found}{self.expected}"
+
+
+class DataValidationError(ValueError):
+    """Raised with every problem found in an input file; nothing is written after it."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        files = sorted({p.file for p in problems})
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{len(problems)} problem(s) in {', '.join(files)}:\n{lines}")
+
+
+def describe_constraints(field: dict) -> str:
+    """What a field accepts, in words, for error messages."""
+    kind = {"integer": "a whole number", "number": "a number", "boolean": "true or false",
+            "string": "text"}[field["type"]]
+    rules = field.get("constraints", {})
+    if "enum" in rules:
+        return "one of " + ", ".join(repr(v) for v in rules["enum"])
+    if "minimum" in rules and "maximum" in rules:
+        return f"{kind} from {rules['minimum']} to {rules['maximum']}"
+    if "minimum" in rules:
+        return f"{kind} of at least {rules['minimum']}"
+    return kind
+
+
+def parse_cell(text: str, field_type: str, decimal_comma: bool):
+    """Parse one cell; returns (value, ok). Empty cells are missing (None)."""
+    if text == "":
+        return None, True
+    if field_type == "string":
+        return text, True
+    if field_type == "boolean":
+        lowered = text.lower()
+        return (lowered == "true", True) if lowered in ("true", "false") else (None, False)
+    candidate = text.replace(",", ".") if decimal_comma else text
+    try:
+        number = float(candidate)
+    except ValueError:
+        return None, False
+    if field_type == "integer":
+        return (int(number), True) if number.is_integer() else (None, False)
+    return number, True
+
+
+PANDAS_DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "str"}
+
+
+def pandera_schema(schema: dict) -> pa.DataFrameSchema:
+    """A pandera schema checking the descriptor's constraints (types are parsed beforehand)."""
+    columns = {}
+    for field in schema["fields"]:
+        rules = field.get("constraints", {})
+        checks = []
+        if "minimum" in rules or "maximum" in rules:
+            checks.append(pa.Check.in_range(rules.get("minimum", float("-inf")),
+                                            rules.get("maximum", float("inf"))))
+        if "enum" in rules:
+            checks.append(pa.Check.isin(rules["enum"]))
+        columns[field["name"]] = pa.Column(nullable=not rules.get("required", False), checks=checks)
+    return pa.DataFrameSchema(columns, unique=schema.get("primaryKey"))
+
+
+def parse_table(frame: pd.DataFrame, schema: dict, file: str, decimal_comma: bool = False,
+                key: list[str] | None = None) -> pd.DataFrame:
+    """Check the columns, parse every cell to its type and check the constraints.
+
+    Raises DataValidationError listing every problem found. Columns come out in
+    the descriptor's order with pandas nullable dtypes.
+    """
+    fields = schema["fields"]
+    names = [f["name"] for f in fields]
+    key = key if key is not None else [k for k in schema.get("primaryKey", []) if k in frame.columns]
+    problems = [Problem(file, 1, name, None, "this column is missing from the header")
+                for name in names if name not in frame.columns]
+    problems += [Problem(file, 1, col, None, "unexpected column; expected only: " + ", ".join(names))
+                 for col in frame.columns if col not in names]
+    if problems:
+        raise DataValidationError(problems)
+
+    def row_key(index: int) -> str:
+        return ", ".join(f"{k}={frame.at[index, k]}" for k in key)
+
+    parsed = {}
+    for field in fields:
+        values = []
+        for index, text in frame[field["name"]].str.strip().items():
+            value, ok = parse_cell(text, field["type"], decimal_comma)
+            if not ok:
+                problems.append(Problem(file, index + 2, field["name"], text,
+                                        "expected " + describe_constraints(field), row_key(index)))
+            values.append(value)
+        parsed[field["name"]] = pd.array(values, dtype=PANDAS_DTYPES[field["type"]])
+    table = pd.DataFrame(parsed, index=frame.index)
+    try:
+        pandera_schema(schema).validate(table, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        by_name = {f["name"]: f for f in fields}
+        for case in errors.failure_cases.itertuples():
+            if case.index is None or pd.isna(case.index):
+                continue
+            index = int(case.index)
+            if case.check == "not_nullable":
+                expected = "a value is required here; expected " + describe_constraints(by_name[case.column])
+                value = ""
+            elif case.check == "multiple_fields_uniqueness":
+                expected = "duplicate key: " + ", ".join(schema["primaryKey"]) + " must be unique"
+                value = frame.at[index, case.column]
+            else:
+                expected = "expected " + describe_constraints(by_name[case.column])
+                value = frame.at[index, case.column]
+            problems.append(Problem(file, index + 2, case.column, value, expected, row_key(index)))
+    if problems:
+        raise DataValidationError(sorted(problems, key=lambda p: (p.line or 0, names.index(p.column)
+                                                                  if p.column in names else 0)))
+    return table

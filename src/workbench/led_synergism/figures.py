@@ -1,0 +1,115 @@
+"""Study 2's figures: activities, dimensions, factor roles and the reconstructed problem trees."""
+
+import numpy as np
+import pandas as pd
+from matplotlib.colors import ListedColormap
+
+from workbench.core import diagrams
+from workbench.core.plotting import HIGHLIGHT, footnote, highlight_colours, new_figure
+from workbench.core.study import ALL
+from workbench.led_synergism.codebook import GROUP_LABELS, LEVELS, PROCESS_SUB_ITEMS, ROLES
+from workbench.led_synergism.tables import activity_counts
+from workbench.led_synergism.tree import tree_graph
+
+
+def plot_activities(activities: pd.DataFrame, highlight: str = ALL):
+    """Activities by component group and area (Tabel 4.1)."""
+    counts = activity_counts(activities)
+    areas = list(dict.fromkeys(activities["area"]))
+    groups = [g for g in GROUP_LABELS if g in set(counts["component_group_id"])]
+    colours = highlight_colours(areas, None if highlight == ALL else highlight)
+    figure, ax = new_figure(7.5, 3.8)
+    height = 0.8 / len(areas)
+    for i, area in enumerate(areas):
+        part = counts[counts["area"] == area].set_index("component_group_id").reindex(groups)["activities"].fillna(0)
+        y = np.arange(len(groups)) + (i - (len(areas) - 1) / 2) * height
+        bars = ax.barh(y, part.to_numpy(), height=height, color=colours[area], label=area)
+        ax.bar_label(bars, padding=2, fontsize=8)
+    ax.set_yticks(range(len(groups)), [GROUP_LABELS[g] for g in groups])
+    ax.invert_yaxis()
+    ax.set_xlabel("activities (one per listed activity in Tabel 4.1)")
+    ax.set_title("LED activities by component group and area (Tabel 4.1)")
+    ax.legend(frameon=False)
+    return figure
+
+
+def plot_dimension_findings(coded: pd.DataFrame, classification: pd.DataFrame, highlight: str = ALL):
+    """The coded level of every dimension (and process line) side by side per area;
+    darker = further from synergism."""
+    areas = list(classification["area"])
+    items = [("system", "overall"), ("common_goal", "overall"), *[("process", s) for s in PROCESS_SUB_ITEMS],
+             ("process", "combined"), ("effect", "overall")]
+    rank = np.full((len(items), len(areas)), np.nan)
+    labels = np.full((len(items), len(areas)), "", dtype=object)
+    for j, area in enumerate(areas):
+        combined = classification.set_index("area").loc[area]
+        for i, (dimension, sub) in enumerate(items):
+            if sub == "combined":
+                level = combined["process"]
+            else:
+                match = coded[(coded["area"] == area) & (coded["dimension_id"] == dimension)
+                              & (coded["sub_item_id"] == sub)]["level"]
+                level = match.iloc[0] if len(match) else ""
+            if level:
+                rank[i, j] = LEVELS[dimension].index(level) / (len(LEVELS[dimension]) - 1)
+                labels[i, j] = level.replace("_", " ")
+    figure, ax = new_figure(3.2 + 2.6 * len(areas), 5)
+    ax.imshow(rank, cmap="Oranges", vmin=0, vmax=1, aspect="auto")
+    for (i, j), text in np.ndenumerate(labels):
+        ax.text(j, i, text or "not coded", ha="center", va="center", fontsize=8,
+                color="white" if rank[i, j] > 0.6 else "black")
+    ax.set_xticks(range(len(areas)), [f"{a}\n{c}" for a, c in zip(areas, classification["category_en"]
+                                                                   .where(classification["category_en"] != "",
+                                                                          classification["status"]))])
+    ax.set_yticks(range(len(items)), [f"{d.replace('_', ' ')}: {s.replace('_', ' ')}" for d, s in items])
+    ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
+    if highlight != ALL and highlight in areas:
+        ax.get_xticklabels()[areas.index(highlight)].set_color(HIGHLIGHT)
+    ax.set_title("Dimensions of synergism, coded from Tabel 4.2\n(darker = further from synergism)")
+    footnote(figure, "Levels are the workbench's coding of Tabel 4.2 (data/raw/led_synergism/coded_findings.csv); "
+             "the category comes from the Tabel 2.1 classifier.")
+    return figure
+
+
+def plot_factor_matrix(roles: pd.DataFrame):
+    """Factor x area matrix of roles from Tabel 4.3: driver, obstacle, both or none."""
+    areas = list(dict.fromkeys(roles["area"]))
+    factors = list(dict.fromkeys(roles["factor_id"]))
+    grid = roles.pivot(index="factor_id", columns="area", values="role").loc[factors, areas]
+    names = roles.drop_duplicates("factor_id").set_index("factor_id")
+    figure, ax = new_figure(2.8 + 2.2 * len(areas), 6.2)
+    codes = grid.apply(lambda column: column.map(ROLES.index)).to_numpy()
+    cmap = ListedColormap(["#f0f0f0", "#74c476", "#fb6a4a", "#9e9ac8"])
+    ax.imshow(codes, cmap=cmap, vmin=-0.5, vmax=3.5, aspect="auto")
+    for (i, j), code in np.ndenumerate(codes):
+        ax.text(j, i, ["—", "driver", "obstacle", "both"][code], ha="center", va="center", fontsize=8)
+    ax.set_xticks(range(len(areas)), areas)
+    ax.set_yticks(range(len(factors)), [f"{names.at[f, 'factor']} / {names.at[f, 'factor_en']}" for f in factors])
+    ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
+    ax.set_title("Driving (pendorong) and inhibiting (kendala) factors (Tabel 4.3)")
+    return figure
+
+
+def plot_problem_tree(study, area: str):
+    """The reconstructed problem tree of one area as a layered diagram: root causes at the
+    bottom, synergism at the top; orange = a trigger in Tabel 4.4."""
+    tree = study.tree[study.tree["area"] == area]
+    graph = tree_graph(study.edges, area)
+    listed = set(study.triggers[study.triggers["area"] == area]["factor_id"])
+    names = dict(zip(study.factors["factor_id"], study.factors["factor_en"]))
+    names["synergism"] = "SYNERGISM"
+    position = diagrams.layered_positions(dict(zip(tree["factor_id"], tree["layer"])))
+    figure, ax = new_figure(10, 7)
+    diagrams.diagram_axes(ax, (0, 1), (-0.6, tree["layer"].max() + 0.6))
+    for cause, effect in sorted(graph.edges):
+        diagrams.arrow(ax, position[cause], position[effect], shrinkA=14, shrinkB=14, linewidth=0.8,
+                       connectionstyle="arc3,rad=0.08")
+    for node, (x, y) in sorted(position.items()):
+        colour = "#f4cccc" if node == "synergism" else ("#fde0c5" if node in listed else diagrams.BOX_FACE)
+        diagrams.box(ax, x, y, names.get(node, node), facecolor=colour,
+                     edgecolor=HIGHLIGHT if node in listed else diagrams.BOX_EDGE)
+    ax.set_title(f"Problem tree, {area}: reconstruction from the prose of sections 4.3, 4.4 and V")
+    footnote(figure, "Gambar 4.3 and 4.4 are images absent from the text. Each arrow is a cause -> effect link a sentence "
+             "states (data/raw/led_synergism/problem_tree_edges.csv).\nOrange, red edge: listed as a trigger in Tabel 4.4. "
+             "Bottom row: root causes; layers by longest chain of causes.")
+    return figure

@@ -1,0 +1,32 @@
+"""Study 2's tables as the notebook shows them."""
+
+import pandas as pd
+
+from workbench.core.study import ALL
+from workbench.led_synergism.codebook import PUBLISHED_AREAS
+
+
+def select_areas(frame: pd.DataFrame, area: str) -> pd.DataFrame:
+    """Rows of one area, or all rows for "all"."""
+    return frame if area == ALL else frame[frame["area"] == area]
+
+
+def profile_table(profiles: pd.DataFrame) -> pd.DataFrame:
+    """The area profiles side by side, as printed."""
+    grid = profiles.pivot(index=["attribute", "label"], columns="area", values="printed")
+    return grid[[a for a in PUBLISHED_AREAS if a in grid.columns]].reset_index().fillna("—")
+
+
+def activity_counts(activities: pd.DataFrame) -> pd.DataFrame:
+    """Activities per component group and area (Tabel 4.1, counted)."""
+    counts = activities.groupby(["component_group_id", "area"], sort=False).size().rename("activities")
+    return counts.reset_index()
+
+
+def findings_side_by_side(findings: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
+    """Tabel 4.2 with each area's finding and its coded level side by side."""
+    merged = findings.merge(coded[["area", "dimension_id", "sub_item_id", "level"]],
+                            on=["area", "dimension_id", "sub_item_id"], how="left")
+    merged["cell"] = merged["finding"] + merged["level"].map(lambda v: f"  [{v}]" if isinstance(v, str) else "")
+    grid = merged.pivot(index=["number", "dimension", "sub_item_id"], columns="area", values="cell")
+    return grid.reset_index()

@@ -1,0 +1,86 @@
+"""Study 1's reproduction audit: every total, share and average the paper derives, recomputed."""
+
+import pandas as pd
+
+from workbench.core.audit import audit_entry, audit_table
+from workbench.core.claims import check_claims
+from workbench.metal_clusters.codebook import ASPECTS, LINKAGES, MODES, PROBLEM_AREAS, PUBLISHED_TOTAL_ROWS
+
+
+def _titles(package, resource: str) -> dict[str, str]:
+    return {field["name"]: field["title"] for field in package.schema(resource)["fields"]}
+
+
+def _total_row(study, linkage_id: str) -> pd.Series:
+    resource = LINKAGES.set_index("linkage_id").at[linkage_id, "resource"]
+    return study.raw[resource].set_index("location").loc["Total"]
+
+
+def active_or_proactive_share(study, claim) -> float:
+    """(Aktif + Proaktif) / Ada on the Total row of the claim's linkage, in %."""
+    total = _total_row(study, claim.subject)
+    return 100 * (total["active"] + total["proactive"]) / total["cooperating"]
+
+
+def not_cooperating_share(study, claim) -> float:
+    """Tidak Ada / Jumlah on the Total row of the claim's linkage, in %."""
+    total = _total_row(study, claim.subject)
+    return 100 * total["not_cooperating"] / total["total"]
+
+
+CHECKS = {"active_or_proactive_share": active_or_proactive_share, "not_cooperating_share": not_cooperating_share}
+
+
+def reproduction_audit(study) -> pd.DataFrame:
+    """Recompute every total, percentage and average the paper prints and compare.
+
+    Covers Table 3's Jumlah (sum of the six means), Tables 4-7's percentages,
+    row totals, Total rows and mode counts, Table 8's Rata-rata row, and the
+    claims of the text (data/raw/metal_clusters/claims.csv).
+    """
+    tables, package = study.raw, study.package
+    entries = []
+    titles = _titles(package, "table3_cluster_dynamics")
+    for record in tables["table3_cluster_dynamics"].to_dict("records"):
+        means = [record[f"{a}_mean"] for a in ASPECTS["aspect_id"]]
+        missing = any(pd.isna(m) for m in means)
+        entries.append(audit_entry(
+            "Tabel 3", f"{record['location']} × {titles['total_of_means']}", record["total_of_means"],
+            float("nan") if missing else sum(means), 0, "sum of the six aspect means"))
+
+    for linkage in LINKAGES.to_dict("records"):
+        table = tables[linkage["resource"]]
+        label = package.resource(linkage["resource"])["source"]["table"]
+        titles = _titles(package, linkage["resource"])
+        modes = [m for m in MODES if m in table.columns]
+        locations = table[~table["location"].isin(PUBLISHED_TOTAL_ROWS)]
+        for record in table.to_dict("records"):
+            row = record["location"]
+            if row in PUBLISHED_TOTAL_ROWS:
+                for column in ["cooperating", "not_cooperating", *modes, "total"]:
+                    entries.append(audit_entry(label, f"{row} × {titles[column]}", record[column],
+                                               locations[column].sum(), 0, "sum of the three locations"))
+            entries.append(audit_entry(label, f"{row} × {titles['total']}", record["total"],
+                                       record["cooperating"] + record["not_cooperating"], 0,
+                                       "Ada + Tidak Ada"))
+            if modes:
+                entries.append(audit_entry(label, f"{row} × {' + '.join(titles[m] for m in modes)}",
+                                           record["cooperating"], sum(record[m] for m in modes), 0,
+                                           "the modes add up to Ada (published value: Ada)"))
+            for column, base in [("cooperating", "total"), ("not_cooperating", "total"),
+                                 *[(m, "cooperating") for m in modes]]:
+                if pd.notna(record[f"{column}_pct"]):
+                    entries.append(audit_entry(
+                        label, f"{row} × {titles[column + '_pct']}", record[f"{column}_pct"],
+                        100 * record[column] / record[base], 1, f"{titles[column]} / {titles[base]} × 100"))
+
+    table8 = tables["table8_problem_solving"]
+    titles = _titles(package, "table8_problem_solving")
+    locations = table8[~table8["location"].isin(PUBLISHED_TOTAL_ROWS)]
+    for area in PROBLEM_AREAS["problem_area_id"]:
+        for record in table8[table8["location"] == "Rata-rata"].to_dict("records"):
+            entries.append(audit_entry("Tabel 8", f"Rata-rata × {titles[area]}", record[area],
+                                       locations[area].mean(), 1, "mean of the three locations"))
+
+    entries += check_claims(study, tables["claims"], CHECKS)
+    return audit_table(entries)

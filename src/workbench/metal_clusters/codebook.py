@@ -1,0 +1,49 @@
+"""Study 1's codebook: districts, aspects, linkages, responses and problem areas, in both languages.
+
+The Indonesian labels are those the tables print; the English ones are the workbench's.
+"""
+
+import pandas as pd
+DISTRICTS = {
+    "Klaten": ["Ceper", "Klaten-Ceper", "Ceper-Klaten"],
+    "Pati": ["Juwana", "Pati-Juwana", "Juwana-Pati"],
+    "Tegal": [],
+}
+DISTRICT_LABELS = {"Klaten": "Klaten (Ceper)", "Pati": "Pati (Juwana)", "Tegal": "Tegal"}
+PUBLISHED_LOCATIONS = {"KLATEN": "Klaten", "PATI": "Pati", "TEGAL": "Tegal", "Ceper": "Klaten"}
+ASPECTS = pd.DataFrame(
+    [("product", "Produk", "Product"), ("technology", "Teknologi", "Technology"),
+     ("market", "Pasar", "Market"), ("skill", "Ketrampilan", "Skill"),
+     ("trust", "Kepercayaan", "Trust"), ("information", "Informasi", "Information")],
+    columns=["aspect_id", "aspect", "aspect_en"],
+)
+LINKAGES = pd.DataFrame(
+    [("same_kind", "table4_cooperation_same_kind", "IKM sejenis", "Same-kind firms"),
+     ("backward", "table5_cooperation_backward", "IKM sebelumnya", "Upstream firms (backward)"),
+     ("forward", "table6_cooperation_forward", "IKM sesudahnya", "Downstream firms (forward)"),
+     ("supporting", "table7_cooperation_supporting", "Industri/institusi pendukung",
+      "Supporting industries and institutions")],
+    columns=["linkage_id", "resource", "linkage", "linkage_en"],
+)
+RESPONSES = pd.DataFrame(
+    [("not_cooperating", "Tidak ada", "Does not cooperate"),
+     ("passive", "Pasif", "Cooperates passively"),
+     ("active", "Aktif", "Cooperates actively"),
+     ("proactive", "Proaktif", "Cooperates proactively"),
+     ("cooperating_mode_not_asked", "Ada", "Cooperates (how not asked or not stated)")],
+    columns=["response_id", "response", "response_en"],
+)
+MODES = ["passive", "active", "proactive"]
+PROBLEM_AREAS = pd.DataFrame(
+    [("raw_material", "Bahan Baku", "Raw material"),
+     ("auxiliary_material", "Bahan Penolong", "Auxiliary material"),
+     ("production", "Produksi", "Production"), ("marketing", "Pemasaran", "Marketing")],
+    columns=["problem_area_id", "problem_area", "problem_area_en"],
+)
+PUBLISHED_TOTAL_ROWS = ("Total", "Rata-rata")
+SURVEY_LINKAGES = ["same_kind", "backward", "forward", "supporting"]
+
+
+def district_of(location: str) -> str:
+    """The canonical district of a location as a table prints it (KLATEN, Ceper, ...)."""
+    return PUBLISHED_LOCATIONS.get(location, location)

@@ -1,0 +1,134 @@
+"""Study 1's tables and sentences as the notebook shows them (computed, so they follow the data)."""
+
+import pandas as pd
+
+from workbench.core.datapackage import DataPackage
+from workbench.metal_clusters.data import MetalClusterStudy
+from workbench.metal_clusters.codebook import DISTRICT_LABELS, LINKAGES
+
+
+def _grid(frame: pd.DataFrame, values: str) -> pd.DataFrame:
+    """district x column, both in the order they first appear."""
+    grid = frame.pivot(index="district", columns="column", values=values)
+    grid = grid[list(dict.fromkeys(frame["column"]))].loc[list(dict.fromkeys(frame["district"]))]
+    grid.columns.name = None
+    return grid
+
+
+def dynamics_table(dynamics: pd.DataFrame) -> pd.DataFrame:
+    """Table 3 as a location × aspect grid of 'mean (min-max)'."""
+    def cell(row):
+        low = "?" if pd.isna(row["minimum"]) else f"{row['minimum']:.3g}"
+        high = "?" if pd.isna(row["maximum"]) else f"{row['maximum']:.3g}"
+        mean = "?" if pd.isna(row["mean"]) else f"{row['mean']:.3g}"
+        return f"{mean} ({low}-{high})"
+    frame = dynamics.assign(value=dynamics.apply(cell, axis=1),
+                            column=dynamics["aspect"] + " / " + dynamics["aspect_en"])
+    return _grid(frame, "value").reset_index()
+
+
+def cooperation_table(cooperation: pd.DataFrame, linkage_id: str) -> pd.DataFrame:
+    """One linkage as district × response: firms and recomputed share of the firms answering."""
+    part = cooperation[cooperation["linkage_id"] == linkage_id]
+    part = part.assign(value=[f"{f} ({s:.1f}%)" for f, s in zip(part["firms"], part["share_of_answering"])],
+                       column=part["response"] + " / " + part["response_en"])
+    grid = _grid(part, "value")
+    answered = part.groupby("district", sort=False)["firms"].sum().rename("answered")
+    return grid.join(answered).reset_index()
+
+
+def problem_solving_table(scores: pd.DataFrame) -> pd.DataFrame:
+    """Table 8 as district × problem area, with the recomputed mean of the districts."""
+    frame = scores.assign(column=scores["problem_area"] + " / " + scores["problem_area_en"])
+    grid = _grid(frame, "score").astype(float).round(2)
+    grid.loc["mean of the districts shown (recomputed)"] = grid.mean().round(2)
+    return grid.reset_index()
+
+
+def district_profile(study: MetalClusterStudy, district: str) -> pd.DataFrame:
+    """The district's score on every aspect and problem area beside the other districts' mean."""
+    frames = []
+    for table, label, value in [(study.dynamics, "cluster dynamics (Tabel 3, mean)", "mean"),
+                                (study.problem_solving, "problem solving (Tabel 8)", "score")]:
+        key, name, name_en = table.columns[2:5]
+        own = table[table["district"] == district].set_index(key)
+        others = table[table["district"] != district].groupby(key, sort=False)[value].mean()
+        frames.append(pd.DataFrame({
+            "measure": label, "item": own[name] + " / " + own[name_en], district: own[value],
+            "others' mean": others.reindex(own.index).round(2),
+            "difference": (own[value] - others.reindex(own.index)).round(2)}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _extremes(frame: pd.DataFrame, value: str, label: str) -> tuple[list[str], list[str]]:
+    ranked = frame.dropna(subset=[value])
+    top = ranked[ranked[value] == ranked[value].max()][label].tolist()
+    bottom = ranked[ranked[value] == ranked[value].min()][label].tolist()
+    return top, bottom
+
+
+def strongest_and_weakest(study: MetalClusterStudy, district: str) -> str:
+    """A sentence naming the district's strongest and weakest aspects (ties listed together)."""
+    dynamics = study.dynamics[study.dynamics["district"] == district]
+    dynamics = dynamics.assign(label=dynamics["aspect"] + " (" + dynamics["aspect_en"].str.lower() + ")")
+    scores = study.problem_solving[study.problem_solving["district"] == district]
+    scores = scores.assign(label=scores["problem_area"] + " (" + scores["problem_area_en"].str.lower() + ")")
+    name = DISTRICT_LABELS.get(district, district)
+    return (f"**{name}** — cluster dynamics (Tabel 3 means): {_ranking(dynamics, 'mean', 'strongest', 'weakest')}. "
+            f"Problem solving (Tabel 8 scores): {_ranking(scores, 'score', 'most collective', 'least')}.")
+
+
+def _ranking(frame: pd.DataFrame, value: str, top_word: str, bottom_word: str) -> str:
+    top, bottom = _extremes(frame, value, "label")
+    high, low = frame[value].max(), frame[value].min()
+    if high == low:
+        return f"all {len(top)} equal at {high:.3g}"
+    return f"{top_word}: {', '.join(top)} ({high:.3g}); {bottom_word}: {', '.join(bottom)} ({low:.3g})"
+
+
+def _names(frame: pd.DataFrame, column: str) -> str:
+    return ", ".join(DISTRICT_LABELS.get(d, d) if column == "district" else d
+                     for d in dict.fromkeys(frame[column]))
+
+
+def describe_dynamics(dynamics: pd.DataFrame) -> str:
+    """Which district scores highest and lowest on which aspects (Table 3 means)."""
+    parts = []
+    for aspect in dynamics.drop_duplicates("aspect_id").itertuples():
+        rows = dynamics[dynamics["aspect_id"] == aspect.aspect_id]
+        top = rows[rows["mean"] == rows["mean"].max()]
+        if len(top) < len(rows):
+            parts.append(f"{aspect.aspect} ({aspect.aspect_en.lower()}): {_names(top, 'district')} "
+                         f"highest at {rows['mean'].max():.3g}")
+        else:
+            parts.append(f"{aspect.aspect} ({aspect.aspect_en.lower()}): all at {rows['mean'].max():.3g}")
+    return "Highest mean per aspect — " + "; ".join(parts) + "."
+
+
+def describe_cooperation(cooperation: pd.DataFrame) -> str:
+    """Per linkage, the share of all answering firms that cooperate (recomputed from the counts)."""
+    parts = []
+    for linkage_id, rows in cooperation.groupby("linkage_id", sort=False):
+        cooperating = rows.loc[rows["response_id"] != "not_cooperating", "firms"].sum()
+        share = 100 * cooperating / rows["firms"].sum()
+        parts.append(f"{rows['linkage_en'].iloc[0].lower()}: {cooperating} of {rows['firms'].sum()} "
+                     f"firms ({share:.1f}%)")
+    return "Firms that cooperate, all districts together — " + "; ".join(parts) + "."
+
+
+def describe_problem_solving(scores: pd.DataFrame) -> str:
+    """The problem areas with the highest and lowest mean score across districts."""
+    means = scores.groupby(["problem_area", "problem_area_en"], sort=False)["score"].mean().reset_index()
+    top = means[means["score"] == means["score"].max()]
+    low = means[means["score"] == means["score"].min()]
+    def label(frame: pd.DataFrame) -> str:
+        return ", ".join(frame["problem_area"] + " (" + frame["problem_area_en"].str.lower() + ")")
+    return (f"Most collective solutions: {label(top)} (mean {means['score'].max():.2f}); "
+            f"least: {label(low)} (mean {means['score'].min():.2f}) — means of the districts, recomputed.")
+
+
+def cooperation_heading(package: DataPackage, linkage_id: str) -> str:
+    """A heading for one linkage's table: table number, published title, English name."""
+    linkage = LINKAGES.set_index("linkage_id").loc[linkage_id]
+    source = package.resource(linkage["resource"])["source"]
+    return f"**{source['table']}** — {linkage['linkage']} / {linkage['linkage_en']}"

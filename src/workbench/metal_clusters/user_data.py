@@ -1,0 +1,162 @@
+"""A user's own district for study 1: a firm survey (one row per firm) or a district summary.
+
+Both are validated against their templates in data/raw/metal_clusters/templates/ (every
+mistake reported at once) and brought into the shapes of the published Tabel 3-8, so
+that the district is computed and shown exactly like the published ones.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.core.datapackage import DataPackage
+from workbench.core.readers import display_path, read_delimited_text, read_table
+from workbench.core.user_data import published_name_problem
+from workbench.core.validation import DataValidationError, Problem, parse_table
+from workbench.metal_clusters.codebook import ASPECTS, DISTRICTS, LINKAGES, MODES, PROBLEM_AREAS, SURVEY_LINKAGES
+
+ANSWER_WORDS = {"yes": "yes", "ya": "yes", "ada": "yes", "no": "no", "tidak": "no", "tidak ada": "no"}
+MODE_WORDS = {"passive": "passive", "pasif": "passive", "active": "active", "aktif": "active",
+              "proactive": "proactive", "proaktif": "proactive", "pro aktif": "proactive", "pro-aktif": "proactive"}
+SUMMARY_ITEMS = {"dynamics": (list(ASPECTS["aspect_id"]), ["mean", "min", "max"]),
+                 "cooperation": (SURVEY_LINKAGES, ["cooperating", "not_cooperating", *MODES]),
+                 "problem_solving": (list(PROBLEM_AREAS["problem_area_id"]), ["score"])}
+
+
+def _normalise_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """Map accepted answer words (Indonesian or English, any case) to the survey's codes."""
+    frame = frame.copy()
+    for linkage in SURVEY_LINKAGES:
+        for column, words in [(linkage, ANSWER_WORDS), (f"{linkage}_mode", MODE_WORDS)]:
+            if column in frame.columns:
+                cleaned = frame[column].str.strip()
+                frame[column] = cleaned.str.lower().map(words).fillna(cleaned)
+    return frame
+
+
+def read_firm_survey(package: DataPackage, path: str | Path) -> pd.DataFrame:
+    """Read and validate a firm survey (one row per firm), reporting every mistake at once:
+    file, line, column, value and what is allowed."""
+    path = Path(path)
+    frame, delimiter = read_delimited_text(path)
+    frame = _normalise_words(frame)
+    file = display_path(path)
+    schema = package.schema("firm_survey")
+    problems = []
+    try:
+        table = parse_table(frame, schema, file, decimal_comma=delimiter != ",")
+    except DataValidationError as error:
+        problems, table = error.problems, None
+    for linkage in [l for l in SURVEY_LINKAGES if f"{l}_mode" in frame.columns and l in frame.columns]:
+        given = frame[(frame[linkage] == "no") & (frame[f"{linkage}_mode"] != "")]
+        for index, row in given.iterrows():
+            problems.append(Problem(file, index + 2, f"{linkage}_mode", row[f"{linkage}_mode"],
+                                    f"a mode is given but {linkage} is 'no': leave the mode blank or answer 'yes'",
+                                    f"district={row['district']}, firm_id={row['firm_id']}"))
+    if problems:
+        raise DataValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
+    return table
+
+
+def read_district_summary(package: DataPackage, path: str | Path) -> pd.DataFrame:
+    """Read and validate a published-style district summary (one value per row)."""
+    path = Path(path)
+    table = read_table(path, package.schema("district_summary"))
+    problems = []
+    for index, row in table.iterrows():
+        items, statistics = SUMMARY_ITEMS[row["table"]]
+        for column, allowed in [("item", items), ("statistic", statistics)]:
+            if row[column] not in allowed:
+                problems.append(Problem(display_path(path), index + 2, column, row[column],
+                                        f"expected, for table {row['table']}, one of {', '.join(allowed)}"))
+    if problems:
+        raise DataValidationError(problems)
+    return table
+
+
+def aggregate_survey(firms: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Firm rows to the published tables' shapes, per district: Tabel 3 (mean, minimum,
+    maximum of the firms that answered), Tabel 4-7 (counts of the firms that answered,
+    and shares), Tabel 8 (mean score)."""
+    dynamics, scores = [], []
+    cooperation = {linkage: [] for linkage in SURVEY_LINKAGES}
+    for district, part in firms.groupby("district", sort=False):
+        record = {"location": district}
+        for aspect in ASPECTS["aspect_id"]:
+            values = part[aspect].dropna()
+            record.update({f"{aspect}_mean": values.mean() if len(values) else pd.NA,
+                           f"{aspect}_min": values.min() if len(values) else pd.NA,
+                           f"{aspect}_max": values.max() if len(values) else pd.NA})
+        record["total_of_means"] = sum(record[f"{a}_mean"] for a in ASPECTS["aspect_id"])
+        dynamics.append(record)
+        for linkage in SURVEY_LINKAGES:
+            answered = part[part[linkage].notna()]
+            counts = {"cooperating": int((answered[linkage] == "yes").sum()),
+                      "not_cooperating": int((answered[linkage] == "no").sum())}
+            if linkage != "supporting":
+                counts.update({mode: int((answered[f"{linkage}_mode"] == mode).sum()) for mode in MODES})
+            cooperation[linkage].append({"location": district, **counts, "total": len(answered)})
+        scores.append({"location": district, **{a: part[a].mean() for a in PROBLEM_AREAS["problem_area_id"]}})
+    return _published_shapes(dynamics, cooperation, scores)
+
+
+def summary_tables(summary: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A district summary to the published tables' shapes."""
+    dynamics, scores = [], []
+    cooperation = {linkage: [] for linkage in SURVEY_LINKAGES}
+    for district, part in summary.groupby("district", sort=False):
+        value = {(r.table, r.item, r.statistic): r.value for r in part.itertuples()}
+        record = {"location": district}
+        for aspect in ASPECTS["aspect_id"]:
+            for statistic in ["mean", "min", "max"]:
+                record[f"{aspect}_{statistic}"] = value.get(("dynamics", aspect, statistic), pd.NA)
+        record["total_of_means"] = sum(record[f"{a}_mean"] for a in ASPECTS["aspect_id"])
+        dynamics.append(record)
+        for linkage in SURVEY_LINKAGES:
+            counts = {s: int(value.get(("cooperation", linkage, s), 0))
+                      for s in ["cooperating", "not_cooperating", *([] if linkage == "supporting" else MODES)]}
+            cooperation[linkage].append({"location": district, **counts,
+                                         "total": counts["cooperating"] + counts["not_cooperating"]})
+        scores.append({"location": district, **{a: value.get(("problem_solving", a, "score"), pd.NA)
+                                                 for a in PROBLEM_AREAS["problem_area_id"]}})
+    return _published_shapes(dynamics, cooperation, scores)
+
+
+def _published_shapes(dynamics: list, cooperation: dict, scores: list) -> dict[str, pd.DataFrame]:
+    tables = {"table3_cluster_dynamics": pd.DataFrame(dynamics), "table8_problem_solving": pd.DataFrame(scores)}
+    for linkage in LINKAGES.itertuples():
+        tables[linkage.resource] = pd.DataFrame(cooperation[linkage.linkage_id])
+    return tables
+
+
+def published_district_problems(table: pd.DataFrame, file: str) -> list[Problem]:
+    """A survey's district may not be a published district (name or alias): it would merge with it."""
+    problems = []
+    for district, rows in table.groupby("district", sort=False):
+        clash = published_name_problem(district, DISTRICTS, file, int(rows.index[0]) + 2, "district")
+        if clash:
+            problems.append(clash)
+    return problems
+
+
+def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.DataFrame], str, str]:
+    """A firm survey or a district summary, told apart by its header, in the published
+    tables' shapes; returns the tables, which kind the file was, and its name as shown."""
+    path = Path(path).expanduser().resolve()
+    file = display_path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{file}: file not found")
+    header = set(read_delimited_text(path)[0].columns)
+    if "firm_id" in header:
+        table, kind, shapes = read_firm_survey(package, path), "firm survey", aggregate_survey
+    elif "statistic" in header:
+        table, kind, shapes = read_district_summary(package, path), "district summary", summary_tables
+    else:
+        raise DataValidationError([Problem(file, 1, None, None,
+                                           "expected the header of a firm survey (district, firm_id, ...) or of a "
+                                           "district summary (district, table, item, statistic, value); see "
+                                           f"{display_path(package.folder)}/templates/")])
+    problems = published_district_problems(table, file)
+    if problems:
+        raise DataValidationError(problems)
+    return shapes(table), kind, file

@@ -1,0 +1,70 @@
+"""Study 3's figures: the scorecards and the problem map."""
+
+import textwrap
+
+import pandas as pd
+
+from workbench.core import diagrams
+from workbench.core.plotting import HIGHLIGHT, footnote, new_figure
+from workbench.tumang_governance.codebook import FRAMEWORKS, VERDICT_COLOURS, VERDICTS
+from workbench.tumang_governance.tables import problem_map, scorecard
+
+
+def plot_scorecards(verdicts: pd.DataFrame, case: str):
+    """Both frameworks at a glance: every indicator coloured by its verdict, with the share achieved."""
+    part = verdicts[verdicts["case"] == case]
+    card = scorecard(verdicts).query("case == @case").set_index("framework")
+    size = int(card["total"].max())
+    figure, ax = new_figure(10, 4.6)
+    diagrams.diagram_axes(ax, (0, 2), (size + 1.1, -0.2))
+    for column, framework in enumerate(FRAMEWORKS.itertuples()):
+        rows = part[part["framework"] == framework.framework].sort_values("number")
+        ax.text(column + 0.5, 0.1, f"{framework.framework_label}\n{card.at[framework.framework, 'achieved_quite_well']} "
+                f"of {card.at[framework.framework, 'total']} achieved quite well "
+                f"({card.at[framework.framework, 'share_achieved']:g}%)", ha="center", va="center",
+                fontsize=9, fontweight="bold")
+        assessed = {row.number: row for row in rows.itertuples()}
+        for number in range(1, size + 1):
+            row = assessed.get(number)
+            label, verdict = (row.item, row.verdict) if row else ("(not assessed)", "not_assessed")
+            diagrams.box(ax, column + 0.5, number + 0.4, f"{number}. {label}", pad=0.35, fontsize=8.5,
+                         facecolor=VERDICT_COLOURS[verdict], edgecolor="#dddddd")
+    for k, (verdict, label) in enumerate(VERDICTS.items()):
+        diagrams.box(ax, 0.35 + 0.65 * k, size + 0.95, label, facecolor=VERDICT_COLOURS[verdict], edgecolor="white")
+    ax.set_title(f"Scorecards, {case}: DeSeve's indicators and Pyke's principles")
+    return figure
+
+
+def plot_problem_map(study, case: str):
+    """Problems -> recommendations -> indicators as three linked columns (the workbench's reading)."""
+    frame = problem_map(study, case)
+    columns = {"problem": 0.14, "recommendation": 0.5, "indicator": 0.86}
+    titles = {"problem": "Problems (abstract)", "recommendation": "Recommendations (abstract)",
+              "indicator": "Indicators touched"}
+    labels = {"problem": list(dict.fromkeys(frame["problem"])),
+              "recommendation": list(dict.fromkeys(frame["recommendation"])),
+              "indicator": sorted(set(frame["indicator"].dropna()))}
+    height = max(len(v) for v in labels.values())
+    figure, ax = new_figure(11, 1.2 + 0.75 * height)
+    diagrams.diagram_axes(ax, (0, 1), (0, height + 0.5))
+    verdict_of = dict(zip(frame["indicator"], frame["verdict"]))
+    boxes = {}
+    for kind, items in labels.items():
+        ax.text(columns[kind], height + 0.3, titles[kind], ha="center", fontsize=9, fontweight="bold")
+        for k, label in enumerate(items):
+            colour = VERDICT_COLOURS.get(verdict_of.get(label), diagrams.BOX_FACE) if kind == "indicator" else "#ffffff"
+            boxes[(kind, label)] = diagrams.box(
+                ax, columns[kind], height - (k + 0.5) * height / len(items), textwrap.fill(label, 30), pad=0.35,
+                facecolor=colour, edgecolor=HIGHLIGHT if kind == "problem" else diagrams.BOX_EDGE)
+    anchors = diagrams.side_anchors(ax, boxes)
+    links = sorted({(("problem", p), ("recommendation", r)) for p, r in zip(frame["problem"], frame["recommendation"])}
+                   | {(("recommendation", r), ("indicator", i))
+                      for r, i in zip(frame["recommendation"], frame["indicator"]) if isinstance(i, str)})
+    for start, end in links:
+        diagrams.arrow(ax, anchors[start][1], anchors[end][0], color=diagrams.BOX_EDGE, mutation_scale=9,
+                       linewidth=0.8)
+    ax.set_title(f"{case}: which recommendation answers which problem, and the indicators it touches")
+    footnote(figure, "The links are the workbench's reading of the abstract, not the author's "
+             "(data/raw/tumang_governance/problem_recommendations.csv, recommendation_indicators.csv). "
+             "Indicators coloured by verdict.")
+    return figure

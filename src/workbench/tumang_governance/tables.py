@@ -1,0 +1,71 @@
+"""Study 3's derived tables: verdicts, scorecards and the problem map."""
+
+import pandas as pd
+
+from workbench.tumang_governance.codebook import FRAMEWORKS, VERDICTS
+
+
+def verdict_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Both frameworks' verdicts in one long table, one row per indicator or principle."""
+    frames = []
+    for framework in FRAMEWORKS.itertuples():
+        table = tables[framework.file]
+        frames.append(pd.DataFrame({
+            "case": table["case"], "framework": framework.framework, "number": table["number"],
+            "item_id": table[f"{framework.item_column}_id"].fillna(""),
+            "item": table[framework.item_column].fillna("(not named)"), "verdict": table["verdict"],
+            "basis": table["basis"], "quote_id": table["quote_id"], "quote_en": table["quote_en"]}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def scorecard(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """Per case and framework: indicators achieved, not achieved, not named, not assessed
+    (absent from the case's file), and the share achieved out of the framework's size (its
+    highest item number: the published files number all eight of each framework)."""
+    counts = pd.crosstab([verdicts["case"], verdicts["framework"]], verdicts["verdict"])
+    counts = counts.reindex(columns=list(VERDICTS), fill_value=0)
+    sizes = verdicts.groupby("framework")["number"].max().astype(int)
+    size = counts.index.get_level_values("framework").map(sizes).to_numpy()
+    counts["not_assessed"] = size - counts.sum(axis=1)
+    counts["total"] = size
+    counts["share_achieved"] = (100 * counts["achieved_quite_well"] / size).round(1)
+    counts.columns.name = None
+    return counts.reset_index()
+
+
+def problem_map(study, case: str) -> pd.DataFrame:
+    """Problems -> recommendations -> indicators for a case (the workbench's reading),
+    with each indicator's verdict."""
+    problems = study.problems[study.problems["case"] == case][["item_id", "text_en"]]
+    recommendations = study.recommendations[study.recommendations["case"] == case][["item_id", "text_en"]]
+    links = study.problem_recommendations[study.problem_recommendations["case"] == case]
+    touches = study.recommendation_indicators[study.recommendation_indicators["case"] == case]
+    verdicts = study.verdicts[study.verdicts["case"] == case][["framework", "item_id", "item", "verdict"]]
+    frame = (links.merge(problems.rename(columns={"item_id": "problem_id", "text_en": "problem"}), on="problem_id")
+             .merge(recommendations.rename(columns={"item_id": "recommendation_id", "text_en": "recommendation"}),
+                    on="recommendation_id")
+             .merge(touches[["recommendation_id", "framework", "indicator_id"]], on="recommendation_id", how="left")
+             .merge(verdicts.rename(columns={"item_id": "indicator_id", "item": "indicator"}),
+                    on=["framework", "indicator_id"], how="left"))
+    return frame[["problem", "recommendation", "framework", "indicator", "verdict"]]
+
+
+def verdict_summary(verdicts: pd.DataFrame, framework: str, case: str) -> str:
+    """A sentence counting one case's verdicts on one framework, naming what is not achieved."""
+    card = scorecard(verdicts).set_index(["case", "framework"]).loc[(case, framework)]
+    rows = verdicts[(verdicts["case"] == case) & (verdicts["framework"] == framework)]
+    missed = rows.loc[rows["verdict"] == "not_achieved_quite_well", "item"].tolist()
+    parts = [f"**{case}**: {card['achieved_quite_well']} of {card['total']} achieved quite well"]
+    if missed:
+        parts.append("not achieved quite well: " + ", ".join(missed))
+    if card["not_named"]:
+        parts.append(f"{card['not_named']} not named in the source")
+    if card["not_assessed"]:
+        parts.append(f"{card['not_assessed']} not assessed")
+    return "; ".join(parts) + "."
+
+
+def problem_maps(study, cases: list[str]) -> pd.DataFrame:
+    """The problem maps of several cases in one table, with a case column."""
+    return pd.concat([problem_map(study, case).assign(case=case) for case in cases], ignore_index=True)[
+        ["case", "problem", "recommendation", "framework", "indicator", "verdict"]]
