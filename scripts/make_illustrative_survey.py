@@ -9,7 +9,7 @@ tests/test_survey.py checks that the committed file is what this script writes.
 
 from workbench.core.outputs import write_csv
 from workbench.core.paths import PROJECT_ROOT
-from workbench.metal_clusters import illustrative_survey
+from workbench.metal_clusters.illustrative import illustrative_survey
 
 TARGET = PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv"
 

@@ -1,6 +1,8 @@
 """Shared test helpers: a throwaway copy of the project to break things in."""
 
 import csv
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -57,3 +59,12 @@ def run_notebook(study: str, folder: Path, **parameters) -> str:
     assert result.returncode == 0, result.stderr[-2000:]
     return "".join(str(o.get("data", o.get("text", ""))) for cell in nbformat.read(output, 4).cells
                    for o in cell.get("outputs", []))
+
+
+def evaluate_in(project: Path, imports: str, expression: str):
+    """The JSON value of a Python expression evaluated with a project copy's own package."""
+    env = dict(os.environ, PYTHONPATH=str(project / "src"))
+    code = f"import json\n{imports}\nprint(json.dumps({expression}))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

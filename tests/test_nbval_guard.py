@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import change_cell
+from conftest import change_cell, evaluate_in
 from workbench.core import study as contract
 from workbench.core.datapackage import load_package
 
@@ -21,15 +21,21 @@ def nbval(project, study):
         cwd=project, env=env, capture_output=True, text=True)
 
 
+def guard_of(project, name: str) -> dict:
+    """The guard probe a study of the project (copy) declares, read there."""
+    return evaluate_in(project, "import dataclasses\nfrom workbench.core import study",
+                       f"dataclasses.asdict(study.get({name!r}).guard)")
+
+
 def guard_bites(project, name: str) -> None:
     """The unchanged copy passes nbval; with the study's guard cell changed it fails, showing the change."""
-    probe = contract.get(name).guard
+    probe = guard_of(project, name)
     assert nbval(project, name).returncode == 0
-    change_cell(load_package(name, project / "data" / "raw").path(probe.resource), probe.row, probe.column,
-                probe.value)
+    change_cell(load_package(name, project / "data" / "raw").path(probe["resource"]), probe["row"],
+                probe["column"], probe["value"])
     result = nbval(project, name)
     assert result.returncode == 1
-    assert probe.shows in result.stdout
+    assert probe["shows"] in result.stdout
 
 
 @pytest.mark.parametrize("name", contract.registered_names())

@@ -11,8 +11,9 @@ A study is
 Every study names the cases it shows the same way: its selector parameter (district,
 area, case, ...) takes "all" or one case, published (aliases accepted) or the user's
 own, which comes in as `user_data` (a file or a folder, relative to where the user is).
-The study's `load(data_dir, user_data)` returns a frozen data object with at least
-`package` (its DataPackage), `cases` (published first, then the user's) and `audit`.
+The study's `load(data_dir)` (with `user_data` as a second argument where the study
+takes it) returns a frozen data object with at least `package` (its DataPackage),
+`cases` (published first, then the user's) and `audit`.
 
 `contract_problems` says what a study lacks; the CLI, the runner, the processed-table
 writer and the tests all read the registry through `registered()`.

@@ -1,0 +1,85 @@
+"""The study contract: every registered study meets it, a study that breaks it is told what it
+lacks, and `workbench new-study` makes a study that builds and passes the guard as it is."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import evaluate_in, replace_in_file
+from test_nbval_guard import guard_bites
+from workbench.core import runs
+from workbench.core import study as contract
+
+
+def workbench(project, *args):
+    env = dict(os.environ, PYTHONPATH=str(project / "src"))
+    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], cwd=project, env=env,
+                          capture_output=True, text=True)
+
+
+def problems_in(project, name: str) -> list[str]:
+    """contract_problems of a study of a project copy (run there, so the copy's files are read)."""
+    return evaluate_in(project, "from workbench.core import study", f"study.contract_problems(study.get({name!r}))")
+
+
+@pytest.mark.parametrize("name", contract.registered_names())
+def test_every_registered_study_meets_the_contract(name):
+    assert contract.contract_problems(contract.get(name)) == []
+
+
+def test_unknown_study_names_the_registered_ones():
+    with pytest.raises(contract.StudyError, match="Valid studies: metal_clusters, led_synergism, tumang_governance"):
+        contract.get("metal_cluster")
+
+
+def test_a_study_that_breaks_the_contract_is_told_what_it_lacks(project_copy):
+    notebook = project_copy / "notebooks" / "led_synergism.ipynb"
+    replace_in_file(notebook, 'user_data: str = \\"\\"', 'own_folder: str = \\"\\"')
+    replace_in_file(project_copy / "runs.toml", 'study = "tumang_governance"', 'study = "tumang_governanc"')
+    (project_copy / "data" / "raw" / "metal_clusters" / "claims.csv").unlink()
+    assert problems_in(project_copy, "led_synergism") == [
+        "led_synergism.ipynb does not declare the parameter 'user_data'",
+        "led_synergism.ipynb declares 'own_folder', which the contract does not give this study "
+        "(its parameters: area, user_data, data_dir, output_dir)"]
+    assert problems_in(project_copy, "tumang_governance") == ["runs.toml has no [[run]] for tumang_governance"]
+    assert problems_in(project_copy, "metal_clusters") == [
+        "metal_clusters/claims.csv, described in its datapackage.json, does not exist"]
+
+
+def test_the_runner_refuses_a_notebook_that_does_not_use_a_parameter(project_copy):
+    notebook = project_copy / "notebooks" / "metal_clusters.ipynb"
+    replace_in_file(notebook, "report = Report(output_dir)", "report = Report()")
+    result = workbench(project_copy, "run", "metal_clusters")
+    assert result.returncode == 1
+    assert "breaks the study contract: metal_clusters.ipynb declares 'output_dir' but never uses it" in result.stderr
+
+
+def test_a_run_that_saves_no_figures_or_tables_fails(project_copy):
+    notebook = project_copy / "notebooks" / "tumang_governance.ipynb"
+    replace_in_file(notebook, "report = Report(output_dir)", "report = Report(output_dir if False else '')")
+    result = workbench(project_copy, "run", "tumang_governance")
+    assert result.returncode == 1
+    assert "saved no figures or tables, although tumang_governance makes them" in result.stderr
+    assert not (project_copy / "reports" / "tumang_governance" / "all").exists()
+
+
+def test_new_study_is_scaffolded_built_and_guarded(project_copy):
+    created = workbench(project_copy, "new-study", "batik_clusters", "--title", "Batik clusters in Pekalongan")
+    assert created.returncode == 0, created.stderr
+    assert problems_in(project_copy, "batik_clusters") == []
+    assert workbench(project_copy, "store-outputs", "batik_clusters").returncode == 0
+    built = workbench(project_copy, "build", "batik_clusters")
+    assert built.returncode == 0, built.stderr
+    report = project_copy / "reports" / "batik_clusters" / "all"
+    assert (report / "figures" / "values.svg").is_file() and (report / "tables" / "audit.csv").is_file()
+    assert (project_copy / "data" / "processed" / "batik_clusters" / "observations.csv").is_file()
+    guard_bites(project_copy, "batik_clusters")
+    again = workbench(project_copy, "new-study", "batik_clusters")
+    assert again.returncode == 1 and "exists already" in again.stderr
+
+
+def test_runs_of_every_study_are_configured():
+    configured = {run.study for run in runs.load_runs()}
+    assert set(contract.registered_names()) <= configured
