@@ -3,7 +3,7 @@
     python3 tasks.py reports     build every report (workbench build)
     python3 tasks.py test        run every test (pytest: unit tests and nbval)
     python3 tasks.py notebooks   re-execute the notebooks and store their default outputs
-    python3 tasks.py lab         open JupyterLab in the project's environment
+    python3 tasks.py lab         open JupyterLab at the project root (as root: add --allow-root)
 
 Each task first creates `.venv/` (or reuses it) and installs the project into it
 in editable mode; the install is repeated only when pyproject.toml changes.
@@ -25,7 +25,7 @@ TASKS = {
     "reports": ["workbench", "build"],
     "test": ["pytest"],
     "notebooks": ["workbench", "store-outputs"],
-    "lab": ["jupyter", "lab", "notebooks"],
+    "lab": ["jupyter", "lab", f"--ServerApp.root_dir={ROOT}"],
 }
 
 

@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.core import runs
+from workbench.core import runs, site
 from workbench.core import study as contract
 from workbench.core.paths import RUNS_CONFIG
 from workbench.core.validation import DataValidationError
@@ -32,7 +32,7 @@ def build(args) -> int:
         except runs.RunError as error:
             print(f"  FAILED: {error}", file=sys.stderr)
             failures.append(run)
-    print(f"index: {runs.write_index()}")
+    print(f"site: {site.build_site()}", flush=True)
     if failures:
         print(f"{len(failures)} of {len(configured)} runs failed: "
               + ", ".join(f"{r.study}/{r.name}" for r in failures), file=sys.stderr)
@@ -46,7 +46,7 @@ def run(args) -> int:
     chosen = runs.run_for(args.study, parameters, runs.load_runs(args.config), args.name)
     print(f"{chosen.study}/{chosen.name} {chosen.parameters}", flush=True)
     print(f"  -> {runs.execute_run(chosen)}")
-    print(f"index: {runs.write_index()}")
+    print(f"site: {site.build_site()}")
     return 0
 
 
@@ -86,6 +86,8 @@ def parser() -> argparse.ArgumentParser:
     processed = commands.add_parser("processed", help="write data/processed from data/raw")
     processed.add_argument("studies", nargs="*", help="studies (default: all)")
     processed.set_defaults(handler=lambda args: write_processed(args.studies) or 0)
+    commands.add_parser("site", help="rebuild the report site from the published runs").set_defaults(
+        handler=lambda args: print(f"site: {site.build_site()}") or 0)
     scaffold = commands.add_parser("new-study", help="add a study: module, notebook, data folder, registry line, run")
     scaffold.add_argument("name", help="the study's name, a Python identifier in lower case, e.g. batik_clusters")
     scaffold.add_argument("--title", default="", help="the study's full title")

@@ -1,11 +1,18 @@
 """Show figures and tables in a notebook and, during a run, save them as files.
 
-A run (workbench run/build) passes the notebook an `output_dir`; each figure is
-then saved as PNG and SVG under figures/ and each table as CSV under tables/.
-In JupyterLab `output_dir` is empty and nothing is written.
+A run (workbench run/build) passes the notebook an `output_dir`; each figure is then
+saved as PNG (200 dpi) and SVG under figures/ and each table as CSV under tables/. In
+JupyterLab `output_dir` is empty and nothing is written.
+
+Each figure and table is shown with a caption naming the source table it reproduces.
+Besides what JupyterLab shows (PNG, HTML), every output carries plain text (a figure's
+description, a table's cells) that nbval compares, and a JSON record (name, caption,
+source, alt text, the readable table) from which the report site numbers and captions it.
 """
 
+import base64
 import io
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import matplotlib
@@ -14,58 +21,71 @@ from matplotlib.figure import Figure
 
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, describe_figure
+from workbench.core.tables import TABLE_MIME, Column, ReadableTable, readable
 
-DISPLAY_OPTIONS = {
-    "display.max_rows": 500,
-    "display.max_columns": 60,
-    "display.width": 250,
-    "display.max_colwidth": None,
-    "display.precision": 3,
-}
+FIGURE_MIME = "application/vnd.workbench.figure+json"
+FILE_DPI = 200
+
+
+def captioned(caption: str, source: str) -> str:
+    """A caption that names the source table or figure it reproduces."""
+    return f"{caption} (source: {source})" if source else caption
 
 
 class FigureOutput:
-    """A figure as the notebook shows it: PNG for people, a text description for nbval."""
+    """A figure as the notebook shows it: PNG for people, a text description for nbval and
+    alt text, and its caption for the report site."""
 
-    def __init__(self, figure: Figure, name: str):
+    def __init__(self, figure: Figure, name: str, caption: str = "", source: str = ""):
         self.figure = figure
         self.name = name
-        self.png = self.render("png")
+        self.caption = captioned(caption, source)
+        self.description = describe_figure(figure)
 
-    def render(self, fmt: str) -> bytes:
+    def render(self, fmt: str, dpi: float | None = None) -> bytes:
         """The figure's bytes in `fmt`, free of dates and random ids."""
         buffer = io.BytesIO()
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}
         with matplotlib.rc_context(STYLE):
-            self.figure.savefig(buffer, format=fmt, metadata=metadata)
+            self.figure.savefig(buffer, format=fmt, metadata=metadata, dpi=dpi or "figure")
         return buffer.getvalue()
 
-    def _repr_png_(self) -> bytes:
-        return self.png
+    def alt_text(self) -> str:
+        """What the figure draws, in one paragraph (from its description)."""
+        return "; ".join(line.strip() for line in self.description.splitlines())
 
-    def __repr__(self) -> str:
-        return f"figure {self.name}\n{describe_figure(self.figure)}"
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {
+            "image/png": base64.b64encode(self.render("png")).decode("ascii"),
+            "text/plain": f"figure {self.name}: {self.caption}\n{self.description}",
+            FIGURE_MIME: {"name": self.name, "caption": self.caption, "alt": self.alt_text()},
+        }
 
 
 class TableOutput:
-    """A table as the notebook shows it, with the display options of the workbench applied
-    to this table only (pandas' global options are left alone)."""
+    """A table as the notebook shows it: readable (see workbench.core.tables), captioned,
+    numbered by the report site when it has a name; `fold` puts it behind a fold there."""
 
-    def __init__(self, frame: pd.DataFrame):
-        self.frame = frame
+    def __init__(self, table: ReadableTable, name: str = "", caption: str = "", source: str = "",
+                 fold: bool = False):
+        self.table = table
+        self.name = name
+        self.caption = captioned(caption, source)
+        self.fold = fold
 
-    def _repr_html_(self) -> str:
-        with pd.option_context(*[item for pair in DISPLAY_OPTIONS.items() for item in pair]):
-            return self.frame._repr_html_()
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        title = f"table {self.name}: {self.caption}\n" if self.name else ""
+        return {
+            "text/plain": title + self.table.text(),
+            "text/html": self.table.html(self.caption),
+            TABLE_MIME: {"name": self.name, "caption": self.caption, "fold": self.fold, **self.table.as_json()},
+        }
 
-    def __repr__(self) -> str:
-        with pd.option_context(*[item for pair in DISPLAY_OPTIONS.items() for item in pair]):
-            return repr(self.frame)
 
-
-def show(frame: pd.DataFrame) -> TableOutput:
-    """A table to display in the notebook without saving it."""
-    return TableOutput(frame)
+def show(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = None,
+         only: Sequence[str] | None = None, caption: str = "") -> TableOutput:
+    """A table to display without saving it (and without a number on the report site)."""
+    return TableOutput(readable(frame, columns, only), caption=caption)
 
 
 class Report:
@@ -74,20 +94,22 @@ class Report:
     def __init__(self, output_dir: str | Path = ""):
         self.output_dir = Path(output_dir) if str(output_dir) else None
 
-    def figure(self, name: str, figure: Figure) -> FigureOutput:
-        """Show a figure; during a run save it as figures/<name>.png and .svg."""
-        output = FigureOutput(figure, name)
+    def figure(self, name: str, figure: Figure, caption: str = "", source: str = "") -> FigureOutput:
+        """Show a figure; during a run save it as figures/<name>.png (200 dpi) and .svg."""
+        output = FigureOutput(figure, name, caption, source)
         if self.output_dir is not None:
             folder = self.output_dir / "figures"
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{name}.png").write_bytes(output.png)
+            (folder / f"{name}.png").write_bytes(output.render("png", FILE_DPI))
             (folder / f"{name}.svg").write_bytes(output.render("svg"))
         return output
 
-    def table(self, name: str, frame: pd.DataFrame) -> TableOutput:
-        """Show a table; during a run save it as tables/<name>.csv."""
+    def table(self, name: str, frame: pd.DataFrame, caption: str = "", source: str = "",
+              columns: Mapping[str, Column | str] | None = None, only: Sequence[str] | None = None,
+              fold: bool = False) -> TableOutput:
+        """Show a table for reading; during a run save the data as tables/<name>.csv."""
         if self.output_dir is not None:
             folder = self.output_dir / "tables"
             folder.mkdir(parents=True, exist_ok=True)
             write_csv(frame, folder / f"{name}.csv")
-        return show(frame)
+        return TableOutput(readable(frame, columns, only), name, caption, source, fold)

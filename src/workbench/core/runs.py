@@ -8,9 +8,7 @@ previous report untouched and keeps its error notebook beside it as
 reports/<study>/<run>.failed.ipynb.
 """
 
-import html
 import json
-import os
 import shutil
 import tomllib
 from dataclasses import dataclass, field
@@ -18,13 +16,14 @@ from pathlib import Path
 
 import nbformat
 import papermill
-from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
+from workbench.core import provenance
 from workbench.core import study as contract
 from workbench.core.choices import slugify
-from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, RUNS_CONFIG
-from workbench.core.study import PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
+from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG
+from workbench.core.study import OUTPUT_DIR, PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
+from workbench.core.user_data import ILLUSTRATIVE
 CONVERTERS = {"int": int, "float": float, "str": str,
               "bool": lambda text: {"true": True, "false": False}[str(text).lower()]}
 
@@ -101,14 +100,6 @@ def resolve_path_parameters(parameters: dict, base: Path) -> dict:
             for name, value in parameters.items()}
 
 
-def relative_to_staging(parameters: dict, staging: Path) -> dict:
-    """Relative path parameters of configured runs are relative to the project; the notebook
-    runs in the staging folder, so they are handed over relative to it (the same string on
-    every machine, unlike an absolute path)."""
-    return {name: os.path.relpath(PROJECT_ROOT / value, staging) if is_path_parameter(name, value) else value
-            for name, value in parameters.items()}
-
-
 def run_for(study: str, parameters: dict, runs: list[Run], name: str = "") -> Run:
     """The run for a parameter set: a configured run with the same parameters keeps its
     name; otherwise the name is made from the parameter values."""
@@ -142,13 +133,6 @@ def clean_notebook(notebook: nbformat.NotebookNode, run: Run) -> nbformat.Notebo
     return notebook
 
 
-def render_html(notebook: nbformat.NotebookNode, title: str) -> str:
-    """The report as reviewers read it: outputs and narrative, code hidden."""
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
-    return body
-
-
 def execute_notebook(study: str, output: Path, parameters: dict, cwd: Path) -> nbformat.NotebookNode:
     """Execute a study notebook with papermill; output_dir is relative to `cwd` so that
     no machine path enters the executed notebook."""
@@ -158,10 +142,54 @@ def execute_notebook(study: str, output: Path, parameters: dict, cwd: Path) -> n
     )
 
 
+def stage_inputs(parameters: dict, staging: Path) -> dict:
+    """Copy the files and folders that path parameters name into the run's input/ folder and
+    hand them to the notebook as input/<parameter>/<name>: the report then records no path of
+    the user's machine, and keeps the data it was built from."""
+    staged = dict(parameters)
+    for name in PATH_PARAMETERS:
+        if not parameters.get(name):
+            continue
+        source = (PROJECT_ROOT / str(parameters[name])).resolve()
+        target = staging / "input" / name / source.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        else:
+            shutil.copy2(source, target)
+        staged[name] = target.relative_to(staging).as_posix()
+    return staged
+
+
+def check_inputs(spec: contract.Study, parameters: dict):
+    """Load the study with the run's own data folder or user data before anything is written,
+    so that a bad file is refused with its own path; returns the loaded study."""
+    arguments = [parameters.get("data_dir", "")] + ([parameters.get("user_data", "")] if spec.user_data else [])
+    return spec.load(*[str(PROJECT_ROOT / str(a)) if a else "" for a in arguments])
+
+
+def manifest(run: Run, spec: contract.Study, parameters: dict, staging: Path, illustrative: bool) -> dict:
+    """run.json: the run, its parameters as the notebook got them, and its provenance."""
+    folders = [RAW_DIR / name for name in spec.data_folders()] if not parameters.get("data_dir") else []
+    source = provenance.commit_of(provenance.input_paths(run.study, list(spec.data_folders())))
+    command_parameters = {k: (v if k not in PATH_PARAMETERS or not Path(str(v)).is_absolute() else Path(str(v)).name)
+                          for k, v in run.parameters.items()}
+    return {"study": run.study, "name": run.name, "title": spec.title, "illustrative": illustrative,
+            "parameters": parameters,
+            "provenance": {**source, "versions": provenance.pinned_versions(),
+                           "data": provenance.data_hashes(folders, staging / "input"),
+                           "command": provenance.rebuild_command(run.study, run.name, command_parameters,
+                                                                 source["commit"])}}
+
+
 def execute_run(run: Run, reports_dir: Path = REPORTS_DIR) -> Path:
-    """Execute one run and publish it as reports/<study>/<name>/; returns that folder.
-    Relative path parameters are relative to the project (as in runs.toml)."""
+    """Execute one run and publish it as reports/<study>/<name>/ (notebook.ipynb, figures/,
+    tables/, input/, run.json); returns that folder. Relative path parameters are relative
+    to the project (as in runs.toml). The report page is made by the site build."""
+    spec = contract.get(run.study)
     parameters = check_parameters(run.study, run.parameters)
+    loaded = check_inputs(spec, parameters) if any(parameters.get(p) for p in PATH_PARAMETERS) else None
+    illustrative = loaded is not None and any(case.endswith(ILLUSTRATIVE) for case in loaded.cases)
     study_dir = Path(reports_dir) / run.study
     target = study_dir / run.name
     failed = study_dir / f"{run.name}.failed.ipynb"
@@ -170,8 +198,8 @@ def execute_run(run: Run, reports_dir: Path = REPORTS_DIR) -> Path:
     staging.mkdir(parents=True)
     executed = staging / "notebook.ipynb"
     try:
-        notebook = execute_notebook(run.study, executed,
-                                    {**relative_to_staging(parameters, staging), "output_dir": "."}, staging)
+        staged = stage_inputs(parameters, staging)
+        notebook = execute_notebook(run.study, executed, {**staged, OUTPUT_DIR: "."}, staging)
     except PapermillExecutionError as error:
         shutil.move(executed, failed)
         shutil.rmtree(staging, ignore_errors=True)
@@ -183,19 +211,16 @@ def execute_run(run: Run, reports_dir: Path = REPORTS_DIR) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if contract.get(run.study).makes_outputs and not any(
+    if spec.makes_outputs and not any(
             path.is_file() for folder in ("figures", "tables") for path in (staging / folder).glob("*")):
         shutil.move(executed, failed)
         shutil.rmtree(staging, ignore_errors=True)
         raise RunError(f"Run {run.study}/{run.name} saved no figures or tables, although {run.study} makes them: "
                        "its notebook must hand output_dir to Report. The previous report, if any, is unchanged; "
                        f"the executed notebook is kept at {failed}.")
-    notebook = clean_notebook(notebook, run)
-    nbformat.write(notebook, executed)
-    title = f"{run.study} — {run.name}"
-    (staging / "report.html").write_text(render_html(notebook, title), encoding="utf-8")
-    (staging / "run.json").write_text(json.dumps(
-        {"study": run.study, "name": run.name, "parameters": parameters}, indent=2, sort_keys=True) + "\n")
+    nbformat.write(clean_notebook(notebook, run), executed)
+    (staging / "run.json").write_text(json.dumps(manifest(run, spec, staged, staging, illustrative), indent=2,
+                                                 sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     previous = study_dir / f".previous-{run.name}"
     shutil.rmtree(previous, ignore_errors=True)
     if target.exists():
@@ -204,32 +229,6 @@ def execute_run(run: Run, reports_dir: Path = REPORTS_DIR) -> Path:
     shutil.rmtree(previous, ignore_errors=True)
     failed.unlink(missing_ok=True)
     return target
-
-
-def write_index(reports_dir: Path = REPORTS_DIR) -> Path:
-    """reports/index.html: one link per published run, in study and run-name order."""
-    reports_dir = Path(reports_dir)
-    items = []
-    for manifest in sorted(reports_dir.glob("*/*/run.json")):
-        run = json.loads(manifest.read_text())
-        folder = manifest.parent.relative_to(reports_dir).as_posix()
-        parameters = ", ".join(f"{k} = {v!r}" for k, v in sorted(run["parameters"].items())) or "defaults"
-        items.append(
-            f'<li><a href="{html.escape(folder)}/report.html">{html.escape(run["study"])} — '
-            f'{html.escape(run["name"])}</a> <small>({html.escape(parameters)}; '
-            f'<a href="{html.escape(folder)}/notebook.ipynb">notebook</a>, '
-            f'<a href="{html.escape(folder)}/figures/">figures</a>, '
-            f'<a href="{html.escape(folder)}/tables/">tables</a>)</small></li>'
-        )
-    page = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>Workbench reports</title></head><body>\n<h1>Workbench reports</h1>\n"
-            "<p>Each run is a study notebook executed with one parameter set. "
-            "Code is hidden in the reports; the executed notebooks hold it.</p>\n<ul>\n"
-            + "\n".join(items) + "\n</ul>\n</body></html>\n")
-    index = reports_dir / "index.html"
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    index.write_text(page, encoding="utf-8")
-    return index
 
 
 def store_outputs(study: str) -> Path:

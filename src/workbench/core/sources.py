@@ -21,8 +21,9 @@ def provenance(package: DataPackage, names: list[str] | None = None) -> pd.DataF
 
 
 def transcription_notes(package: DataPackage, names: list[str] | None = None) -> pd.DataFrame:
-    """Every transcription note of the given tables (missing or ambiguous cells, oddities)."""
-    rows = [{"file": display_path(package.folder / resource["path"]), "row": note.get("row", ""), "column": note.get("column", ""),
+    """Every transcription note of the given tables (missing or ambiguous cells, oddities); the
+    file relative to the study's data folder, "(all)" where a note concerns a whole row or column."""
+    rows = [{"file": resource["path"], "row": note.get("row") or "(all)", "column": note.get("column") or "(all)",
              "note": note["note"]}
             for resource in map(package.resource, names or package.published())
             for note in resource.get("notes", [])]

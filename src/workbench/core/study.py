@@ -61,7 +61,9 @@ class GuardProbe:
 
 @dataclass(frozen=True)
 class Study:
-    """What a study declares to the workbench (see the module docstring)."""
+    """What a study declares to the workbench (see the module docstring). `source` is the key
+    of the study's source in references.bib; `headline(data)` gives the one-line finding the
+    report index shows; `reads` names other studies' data folders a run reads."""
 
     name: str
     title: str
@@ -73,6 +75,9 @@ class Study:
     all_aliases: tuple[str, ...] = ()
     user_data: str = ""
     makes_outputs: bool = True
+    reads: tuple[str, ...] = ()
+    source: str = ""
+    headline: Callable | None = None
 
     @property
     def notebook(self) -> Path:
@@ -81,6 +86,10 @@ class Study:
     @property
     def data_folder(self) -> Path:
         return RAW_DIR / self.name
+
+    def data_folders(self) -> tuple[str, ...]:
+        """The data folders (in data/raw/) a run of the study reads: its own, then any it `reads`."""
+        return (self.name, *self.reads)
 
     def parameters(self) -> tuple[str, ...]:
         """The notebook's parameters, in the order its parameters cell declares them."""

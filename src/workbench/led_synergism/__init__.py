@@ -33,7 +33,7 @@ from workbench.led_synergism.data import (LedStudy, classification_table, factor
                                           processed_tables, role_counts)
 from workbench.led_synergism.figures import (plot_activities, plot_dimension_findings, plot_factor_matrix,
                                              plot_problem_tree)
-from workbench.led_synergism.tables import activity_counts, findings_side_by_side, profile_table, select_areas
+from workbench.led_synergism.tables import activity_counts, findings_side_by_side, headline, profile_table
 from workbench.led_synergism.tree import problem_tree, tree_graph, trigger_comparison
 from workbench.led_synergism.user_data import read_new_area
 
@@ -44,6 +44,8 @@ STUDY = Study(
     published={name: tuple(aliases) for name, aliases in PUBLISHED_AREAS.items()},
     all_aliases=("both",),
     user_data="folder",
+    source="najiyati2015",
+    headline=headline,
     load=load_study,
     processed_tables=processed_tables,
     guard=GuardProbe(resource="table4_1_activities", column="area", value="Telang",
@@ -55,5 +57,5 @@ __all__ = ["CATEGORY_RULES", "DIMENSIONS", "GROUP_LABELS", "LEVELS", "PROCESS_SU
            "STUDY", "Classification", "LedStudy", "activity_counts", "area_levels", "classification_table",
            "classify", "factor_roles", "findings_side_by_side", "load_study", "plot_activities",
            "plot_dimension_findings", "plot_factor_matrix", "plot_problem_tree", "problem_tree", "process_level",
-           "processed_tables", "profile_table", "read_new_area", "role_counts", "select_areas", "tree_graph",
+           "processed_tables", "profile_table", "read_new_area", "role_counts", "tree_graph",
            "trigger_comparison"]

@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
 
 from workbench.core import diagrams
 from workbench.core.plotting import HIGHLIGHT, footnote, highlight_colours, new_figure
@@ -28,7 +29,7 @@ def plot_activities(activities: pd.DataFrame, highlight: str = ALL):
     ax.set_yticks(range(len(groups)), [GROUP_LABELS[g] for g in groups])
     ax.invert_yaxis()
     ax.set_xlabel("activities (one per listed activity in Tabel 4.1)")
-    ax.set_title("LED activities by component group and area (Tabel 4.1)")
+    figure.suptitle("LED activities by component group and area (Tabel 4.1)")
     ax.legend(frameon=False)
     return figure
 
@@ -79,14 +80,17 @@ def plot_factor_matrix(roles: pd.DataFrame):
     names = roles.drop_duplicates("factor_id").set_index("factor_id")
     figure, ax = new_figure(2.8 + 2.2 * len(areas), 6.2)
     codes = grid.apply(lambda column: column.map(ROLES.index)).to_numpy()
-    cmap = ListedColormap(["#f0f0f0", "#74c476", "#fb6a4a", "#9e9ac8"])
-    ax.imshow(codes, cmap=cmap, vmin=-0.5, vmax=3.5, aspect="auto")
+    colours = ["#f0f0f0", "#74c476", "#fb6a4a", "#9e9ac8"]
+    ax.imshow(codes, cmap=ListedColormap(colours), vmin=-0.5, vmax=3.5, aspect="auto")
     for (i, j), code in np.ndenumerate(codes):
         ax.text(j, i, ["—", "driver", "obstacle", "both"][code], ha="center", va="center", fontsize=8)
     ax.set_xticks(range(len(areas)), areas)
     ax.set_yticks(range(len(factors)), [f"{names.at[f, 'factor']} / {names.at[f, 'factor_en']}" for f in factors])
     ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
-    ax.set_title("Driving (pendorong) and inhibiting (kendala) factors (Tabel 4.3)")
+    figure.suptitle("Driving (pendorong) and inhibiting (kendala) factors (Tabel 4.3)")
+    figure.legend([Patch(facecolor=c, edgecolor="#888888") for c in colours],
+                  ["— neither", "driver (pendorong)", "obstacle (kendala)", "both"],
+                  loc="outside lower center", ncols=4, frameon=False)
     return figure
 
 

@@ -2,13 +2,7 @@
 
 import pandas as pd
 
-from workbench.core.study import ALL
 from workbench.led_synergism.codebook import PUBLISHED_AREAS
-
-
-def select_areas(frame: pd.DataFrame, area: str) -> pd.DataFrame:
-    """Rows of one area, or all rows for "all"."""
-    return frame if area == ALL else frame[frame["area"] == area]
 
 
 def profile_table(profiles: pd.DataFrame) -> pd.DataFrame:
@@ -30,3 +24,12 @@ def findings_side_by_side(findings: pd.DataFrame, coded: pd.DataFrame) -> pd.Dat
     merged["cell"] = merged["finding"] + merged["level"].map(lambda v: f"  [{v}]" if isinstance(v, str) else "")
     grid = merged.pivot(index=["number", "dimension", "sub_item_id"], columns="area", values="cell")
     return grid.reset_index()
+
+
+def headline(study) -> str:
+    """The study's finding in one line: each area's category of collaboration (Tabel 2.1 classifier
+    on the coding of Tabel 4.2) beside the paper's."""
+    parts = [f"{row.area}: {row.category_en or row.status}" + (" (as the paper)" if row.category_id == row.published_category_id
+                                                                  else f" (the paper: {row.published_category_id or 'none'})")
+             for row in study.classification.itertuples()]
+    return "Category of collaboration — " + "; ".join(parts) + "."

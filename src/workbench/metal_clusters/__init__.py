@@ -32,9 +32,10 @@ from workbench.metal_clusters.data import (MetalClusterStudy, cluster_dynamics, 
                                            cooperation_shares, load_study, problem_solving, processed_tables)
 from workbench.metal_clusters.figures import (plot_cluster_dynamics, plot_cluster_model, plot_cooperation,
                                               plot_problem_solving)
-from workbench.metal_clusters.tables import (cooperation_heading, cooperation_table, describe_cooperation,
+from workbench.metal_clusters.tables import (cooperation_caption, cooperation_table, describe_cooperation,
                                              describe_dynamics, describe_problem_solving, district_profile,
-                                             dynamics_table, problem_solving_table, strongest_and_weakest)
+                                             dynamics_table, headline, problem_solving_table,
+                                             strongest_and_weakest)
 from workbench.metal_clusters.user_data import (aggregate_survey, read_district_summary, read_firm_survey,
                                                 read_survey, summary_tables)
 
@@ -44,6 +45,8 @@ STUDY = Study(
     selector="district",
     published={name: tuple(aliases) for name, aliases in DISTRICTS.items()},
     user_data="file",
+    source="metal_clusters_report",
+    headline=headline,
     load=load_study,
     processed_tables=processed_tables,
     guard=GuardProbe(resource="table8_problem_solving", row={"location": "Pati"}, column="production", value="2",
@@ -52,7 +55,7 @@ STUDY = Study(
 
 __all__ = ["ASPECTS", "DISTRICT_LABELS", "DISTRICTS", "LINKAGES", "MODES", "PROBLEM_AREAS", "RESPONSES",
            "STUDY", "SURVEY_LINKAGES", "MetalClusterStudy", "aggregate_survey", "cluster_dynamics",
-           "cooperation_counts", "cooperation_heading", "cooperation_shares", "cooperation_table",
+           "cooperation_counts", "cooperation_caption", "cooperation_shares", "cooperation_table",
            "describe_cooperation", "describe_dynamics", "describe_problem_solving", "district_profile",
            "dynamics_table", "load_study", "plot_cluster_dynamics", "plot_cluster_model", "plot_cooperation",
            "plot_problem_solving", "problem_solving", "problem_solving_table", "processed_tables",

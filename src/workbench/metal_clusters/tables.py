@@ -127,8 +127,17 @@ def describe_problem_solving(scores: pd.DataFrame) -> str:
             f"least: {label(low)} (mean {means['score'].min():.2f}) — means of the districts, recomputed.")
 
 
-def cooperation_heading(package: DataPackage, linkage_id: str) -> str:
-    """A heading for one linkage's table: table number, published title, English name."""
+def cooperation_caption(package: DataPackage, linkage_id: str) -> tuple[str, str]:
+    """The caption of one linkage's cooperation table and the source table it reproduces."""
     linkage = LINKAGES.set_index("linkage_id").loc[linkage_id]
     source = package.resource(linkage["resource"])["source"]
-    return f"**{source['table']}** — {linkage['linkage']} / {linkage['linkage_en']}"
+    return (f"Cooperation with {linkage['linkage_en'][:1].lower()}{linkage['linkage_en'][1:]} ({linkage['linkage']}): "
+            "firms, and share of the firms that answered", source["table"])
+
+
+def headline(study: MetalClusterStudy) -> str:
+    """The study's finding in one line, for the report index (computed from Tabel 3 and 4-7)."""
+    lowest = study.dynamics.groupby(["aspect", "aspect_en"], sort=False)["mean"].mean()
+    weakest = lowest[lowest == lowest.min()].index
+    return (f"Least dynamic aspect across the districts (Tabel 3 means): "
+            f"{', '.join(f'{a} ({e.lower()})' for a, e in weakest)}. " + describe_cooperation(study.cooperation))

@@ -22,7 +22,8 @@ from workbench.core.study import GuardProbe, Study
 from workbench.tumang_governance.codebook import CASE_ALIASES, FRAMEWORKS, PUBLISHED_CASE, VERDICT_COLOURS, VERDICTS
 from workbench.tumang_governance.data import TumangStudy, load_study, processed_tables
 from workbench.tumang_governance.figures import plot_problem_map, plot_scorecards
-from workbench.tumang_governance.tables import problem_map, problem_maps, scorecard, verdict_summary, verdict_table
+from workbench.tumang_governance.tables import (headline, problem_map, problem_maps, quoted_basis, scorecard, verdict_column,
+                                                verdict_summary, verdict_table)
 from workbench.tumang_governance.user_data import FILES, mapping_problems, read_new_case
 
 STUDY = Study(
@@ -31,6 +32,8 @@ STUDY = Study(
     selector="case",
     published={name: tuple(aliases) for name, aliases in CASE_ALIASES.items()},
     user_data="folder",
+    source="lasmana_tumang",
+    headline=headline,
     load=load_study,
     processed_tables=processed_tables,
     guard=GuardProbe(resource="deseve_indicators", row={"case": "Tumang", "number": "4"}, column="verdict",
@@ -39,4 +42,4 @@ STUDY = Study(
 
 __all__ = ["CASE_ALIASES", "FILES", "FRAMEWORKS", "PUBLISHED_CASE", "STUDY", "TumangStudy", "VERDICTS",
            "VERDICT_COLOURS", "load_study", "mapping_problems", "plot_problem_map", "plot_scorecards",
-           "problem_map", "problem_maps", "processed_tables", "read_new_case", "scorecard", "verdict_summary", "verdict_table"]
+           "problem_map", "problem_maps", "processed_tables", "quoted_basis", "read_new_case", "scorecard", "verdict_column", "verdict_summary", "verdict_table"]

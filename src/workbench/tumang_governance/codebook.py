@@ -12,3 +12,4 @@ VERDICTS = {"achieved_quite_well": "achieved quite well (tercapai cukup baik)",
             "not_named": "not named in the source"}
 VERDICT_COLOURS = {"achieved_quite_well": "#74c476", "not_achieved_quite_well": "#fb6a4a", "not_named": "#d9d9d9",
                    "not_assessed": "#ffffff"}
+VERDICT_MARKS = {"achieved_quite_well": "✓", "not_achieved_quite_well": "✗", "not_named": "–", "not_assessed": "·"}

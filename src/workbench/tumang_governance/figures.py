@@ -6,7 +6,7 @@ import pandas as pd
 
 from workbench.core import diagrams
 from workbench.core.plotting import HIGHLIGHT, footnote, new_figure
-from workbench.tumang_governance.codebook import FRAMEWORKS, VERDICT_COLOURS, VERDICTS
+from workbench.tumang_governance.codebook import FRAMEWORKS, VERDICT_COLOURS, VERDICT_MARKS, VERDICTS
 from workbench.tumang_governance.tables import problem_map, scorecard
 
 
@@ -27,10 +27,12 @@ def plot_scorecards(verdicts: pd.DataFrame, case: str):
         for number in range(1, size + 1):
             row = assessed.get(number)
             label, verdict = (row.item, row.verdict) if row else ("(not assessed)", "not_assessed")
-            diagrams.box(ax, column + 0.5, number + 0.4, f"{number}. {label}", pad=0.35, fontsize=8.5,
+            diagrams.box(ax, column + 0.5, number + 0.4, f"{VERDICT_MARKS[verdict]} {number}. {label}", pad=0.35,
+                         fontsize=8.5,
                          facecolor=VERDICT_COLOURS[verdict], edgecolor="#dddddd")
     for k, (verdict, label) in enumerate(VERDICTS.items()):
-        diagrams.box(ax, 0.35 + 0.65 * k, size + 0.95, label, facecolor=VERDICT_COLOURS[verdict], edgecolor="white")
+        diagrams.box(ax, 0.35 + 0.65 * k, size + 0.95, f"{VERDICT_MARKS[verdict]} {label}",
+                     facecolor=VERDICT_COLOURS[verdict], edgecolor="white")
     ax.set_title(f"Scorecards, {case}: DeSeve's indicators and Pyke's principles")
     return figure
 
@@ -53,8 +55,10 @@ def plot_problem_map(study, case: str):
         ax.text(columns[kind], height + 0.3, titles[kind], ha="center", fontsize=9, fontweight="bold")
         for k, label in enumerate(items):
             colour = VERDICT_COLOURS.get(verdict_of.get(label), diagrams.BOX_FACE) if kind == "indicator" else "#ffffff"
+            mark = f"{VERDICT_MARKS[verdict_of[label]]} " if kind == "indicator" and verdict_of.get(label) in VERDICT_MARKS \
+                else ""
             boxes[(kind, label)] = diagrams.box(
-                ax, columns[kind], height - (k + 0.5) * height / len(items), textwrap.fill(label, 30), pad=0.35,
+                ax, columns[kind], height - (k + 0.5) * height / len(items), mark + textwrap.fill(label, 30), pad=0.35,
                 facecolor=colour, edgecolor=HIGHLIGHT if kind == "problem" else diagrams.BOX_EDGE)
     anchors = diagrams.side_anchors(ax, boxes)
     links = sorted({(("problem", p), ("recommendation", r)) for p, r in zip(frame["problem"], frame["recommendation"])}
@@ -65,6 +69,6 @@ def plot_problem_map(study, case: str):
                        linewidth=0.8)
     ax.set_title(f"{case}: which recommendation answers which problem, and the indicators it touches")
     footnote(figure, "The links are the workbench's reading of the abstract, not the author's "
-             "(data/raw/tumang_governance/problem_recommendations.csv, recommendation_indicators.csv). "
-             "Indicators coloured by verdict.")
+             "(data/raw/tumang_governance/problem_recommendations.csv, recommendation_indicators.csv).\n"
+             "Indicators coloured and marked by verdict: ✓ achieved quite well, ✗ not achieved quite well.")
     return figure

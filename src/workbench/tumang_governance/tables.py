@@ -2,7 +2,9 @@
 
 import pandas as pd
 
-from workbench.tumang_governance.codebook import FRAMEWORKS, VERDICTS
+from workbench.core.escape import markdown_text
+from workbench.core.tables import Column
+from workbench.tumang_governance.codebook import FRAMEWORKS, PUBLISHED_CASE, VERDICT_MARKS, VERDICTS
 
 
 def verdict_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -69,3 +71,22 @@ def problem_maps(study, cases: list[str]) -> pd.DataFrame:
     """The problem maps of several cases in one table, with a case column."""
     return pd.concat([problem_map(study, case).assign(case=case) for case in cases], ignore_index=True)[
         ["case", "problem", "recommendation", "framework", "indicator", "verdict"]]
+
+
+def verdict_column() -> Column:
+    """How a verdict is shown: its mark and its words."""
+    return Column(label="Verdict", labels={code: f"{VERDICT_MARKS[code]} {words}" for code, words in VERDICTS.items()})
+
+
+def quoted_basis(verdicts: pd.DataFrame) -> str:
+    """The sentences of the abstract that the verdicts rest on, each once, as Markdown quotes
+    (Indonesian as published, then the abstract's English)."""
+    quotes = verdicts.drop_duplicates("quote_id")
+    return "\n\n".join(f"> {markdown_text(row.quote_id)}\n>\n> *{markdown_text(row.quote_en)}*"
+                       for row in quotes.itertuples() if isinstance(row.quote_id, str) and row.quote_id)
+
+
+def headline(study) -> str:
+    """The study's finding in one line: the published case's verdicts on both frameworks."""
+    return " ".join(verdict_summary(study.verdicts, framework, PUBLISHED_CASE).replace(f"**{PUBLISHED_CASE}**: ", f"{label}: ")
+                    for framework, label in [("deseve", "DeSeve's indicators"), ("pyke", "Pyke's principles")])

@@ -1,0 +1,164 @@
+"""Tables for reading: what a report shows of a DataFrame.
+
+The CSV of a table keeps the data as computed (codes, full precision); the reader sees a
+`ReadableTable`: no index, labels for internal codes, counts as integers, shares with `%`,
+scores at the precision the source prints, yes/no for true/false, a missing cell as "–"
+with a note, text left-aligned and numbers right-aligned. The same table renders as plain
+text (what nbval compares), as HTML (JupyterLab) and as a MyST table (the report site).
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from workbench.core.escape import html_text, markdown_text
+
+MISSING = "–"
+MISSING_NOTE = "– : no value (not printed in the source, not asked, or not applicable)."
+CODE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
+PERCENT_NAMES = re.compile(r"(^share|_share$|_pct$|percent)")
+TABLE_MIME = "application/vnd.workbench.table+json"
+
+
+def humanize(code: str) -> str:
+    """An internal code or column name as words: `not_achieved_quite_well` -> `not achieved quite well`."""
+    return str(code).replace("_", " ")
+
+
+def header(name: str) -> str:
+    """A column header from a column name: words, first letter capital, `_en` as (English)
+    and `_id` as (Indonesian) or (code); other names (already words) are kept."""
+    name = str(name)
+    if not name.isidentifier():
+        return name
+    suffix = {"_en": " (English)", "_id": " (Indonesian)" if name.startswith(("text", "quote", "sentence")) else " (code)"}
+    for ending, words in suffix.items():
+        if name.endswith(ending) and len(name) > len(ending):
+            name = name[: -len(ending)]
+            return header(name) + words
+    return humanize(name)[:1].upper() + humanize(name)[1:]
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column is shown. `kind`: text, code, count, percent, number, yes_no (default:
+    from the dtype and the name); `decimals` for numbers; `labels` maps codes to words."""
+
+    label: str = ""
+    kind: str = ""
+    decimals: int | None = None
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+
+def _is_missing(value) -> bool:
+    return value is None or value is pd.NA or value == "" or (isinstance(value, float) and value != value)
+
+
+def _kind(series: pd.Series, name: str) -> str:
+    values = [v for v in series if not _is_missing(v)]
+    if pd.api.types.is_bool_dtype(series) or (values and all(isinstance(v, bool) for v in values)):
+        return "yes_no"
+    if pd.api.types.is_integer_dtype(series):
+        return "count"
+    if pd.api.types.is_numeric_dtype(series):
+        if PERCENT_NAMES.search(str(name)):
+            return "percent"
+        return "count" if all(float(v).is_integer() for v in values) else "number"
+    if values and all(isinstance(v, str) and CODE.match(v) for v in values):
+        return "code"
+    return "text"
+
+
+def _number(value: float, decimals: int | None) -> str:
+    if decimals is not None:
+        return f"{value:.{decimals}f}"
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def format_cell(value, kind: str, column: Column) -> str:
+    """One cell as the reader sees it."""
+    if _is_missing(value):
+        return MISSING
+    if kind == "yes_no":
+        return "yes" if bool(value) else "no"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if kind == "code" or (isinstance(value, str) and value in column.labels):
+        return column.labels.get(value, humanize(value) if CODE.match(str(value)) else str(value))
+    if isinstance(value, (int, float)) or hasattr(value, "__float__") and not isinstance(value, str):
+        number = float(value)
+        if kind == "count" and number.is_integer():
+            return str(int(number))
+        if kind == "percent":
+            return f"{number:.{1 if column.decimals is None else column.decimals}f}%"
+        return _number(number, column.decimals)
+    return str(value)
+
+
+def breakable(text: str) -> str:
+    """Escaped text for a table cell, with break opportunities after / and _ so that long
+    paths and codes wrap instead of widening the table."""
+    return html_text(text).replace("/", "/<wbr>").replace("_", "_<wbr>")
+
+
+@dataclass(frozen=True)
+class ReadableTable:
+    """A table as strings, with its headers, which columns are numeric, and its notes."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: list[bool]
+    notes: list[str]
+
+    def text(self) -> str:
+        """Plain text, columns padded (what nbval compares and a terminal shows)."""
+        widths = [max([len(h)] + [len(r[i]) for r in self.rows]) for i, h in enumerate(self.headers)]
+
+        def line(cells):
+            return "  ".join(c.rjust(w) if n else c.ljust(w)
+                             for c, w, n in zip(cells, widths, self.numeric)).rstrip()
+        return "\n".join([line(self.headers), *map(line, self.rows), *self.notes])
+
+    def html(self, caption: str = "") -> str:
+        """An HTML table, every cell escaped; numbers right-aligned, text left-aligned."""
+        def cells(tag, values):
+            return "".join(f'<{tag} class="{"num" if n else "text"}">{breakable(v)}</{tag}>'
+                           for v, n in zip(values, self.numeric))
+        head = f"<caption>{html_text(caption)}</caption>" if caption else ""
+        body = "".join(f"<tr>{cells('td', row)}</tr>" for row in self.rows)
+        notes = "".join(f'<p class="table-note">{html_text(n)}</p>' for n in self.notes)
+        return (f'<table class="workbench-table">{head}<thead><tr>{cells("th", self.headers)}</tr></thead>'
+                f"<tbody>{body}</tbody></table>{notes}")
+
+    def markdown(self) -> str:
+        """A Markdown pipe table, every cell escaped."""
+        align = ["---:" if n else ":---" for n in self.numeric]
+        rows = [self.headers, *self.rows]
+        lines = ["| " + " | ".join(markdown_text(c) or " " for c in row) + " |" for row in rows]
+        return "\n".join([lines[0], "| " + " | ".join(align) + " |", *lines[1:]])
+
+    def as_json(self) -> dict:
+        return {"headers": self.headers, "rows": self.rows, "numeric": self.numeric, "notes": self.notes}
+
+
+def readable(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = None,
+             only: Sequence[str] | None = None, notes: Sequence[str] = ()) -> ReadableTable:
+    """The table as the reader sees it. `columns` gives a column's label (a string) or a
+    `Column`; `only` picks and orders the columns shown (default: all)."""
+    columns = {name: (Column(label=spec) if isinstance(spec, str) else spec) for name, spec in (columns or {}).items()}
+    shown = list(only) if only is not None else list(frame.columns)
+    headers, kinds, specs = [], [], []
+    for name in shown:
+        spec = columns.get(name, Column())
+        kinds.append(spec.kind or _kind(frame[name], name))
+        specs.append(spec)
+        headers.append(spec.label or header(name))
+    rows = [[format_cell(value, kind, spec) for value, kind, spec in zip(record, kinds, specs)]
+            for record in frame[shown].itertuples(index=False, name=None)]
+    numeric = [kind in ("count", "percent", "number") for kind in kinds]
+    all_notes = list(notes) + ([MISSING_NOTE] if any(MISSING in row for row in rows) else [])
+    return ReadableTable(headers, rows, numeric, all_notes)

@@ -1,0 +1,162 @@
+"""The report site as a reviewer sees it: every built page in headless Chromium.
+
+Needs Chromium (Debian's `chromium` package; `.ci/run` installs it) and Playwright for
+Python (a pinned dependency). Without Chromium these tests skip with one line saying how
+to enable them.
+"""
+
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from workbench.core.paths import REPORTS_DIR
+from workbench.core.plotting import overflowing_texts
+
+CHROMIUM = next((path for path in (shutil.which("chromium"), shutil.which("chromium-browser"),
+                                   "/usr/bin/chromium") if path and Path(path).is_file()), None)
+PAGES = sorted(p for p in REPORTS_DIR.rglob("*.html") if "_static" not in p.parts)
+REPORT_PAGES = [p for p in PAGES if p.name == "report.html"]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        pytest.skip("browser tests skipped: install Chromium to enable them (Debian: apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def name(page: Path) -> str:
+    return page.relative_to(REPORTS_DIR).as_posix()
+
+
+def open_page(browser, page: Path, width: int = 1280, media: str = "screen"):
+    """Load a page; returns the Playwright page, the console errors and every request that
+    left the site (anything but file:// and data: URLs)."""
+    tab = browser.new_page(viewport={"width": width, "height": 900})
+    errors, outside = [], []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("request", lambda request: outside.append(request.url)
+           if not request.url.startswith(("file://", "data:", "about:")) else None)
+    tab.emulate_media(media=media)
+    tab.goto(page.as_uri(), wait_until="load")
+    return tab, errors, outside
+
+
+def test_the_site_has_an_index_and_a_page_per_run():
+    assert (REPORTS_DIR / "index.html").is_file()
+    runs = {manifest.parent for manifest in REPORTS_DIR.glob("*/*/run.json")}
+    assert runs and {page.parent for page in REPORT_PAGES} == runs
+
+
+def load_problems(tab, errors, outside) -> list[str]:
+    return [f"console error: {e}" for e in errors] + [f"request outside the site: {u}" for u in outside]
+
+
+def image_problems(tab) -> list[str]:
+    images = tab.eval_on_selector_all("img", "imgs => imgs.map(i => [i.getAttribute('src'), i.getAttribute('alt'), "
+                                             "i.complete && i.naturalWidth > 0])")
+    return ([f"image {src} does not load" for src, _, loaded in images if not loaded]
+            + [f"image {src} has no alt text" for src, alt, _ in images
+               if not (alt and alt.strip()) or "No description" in alt])
+
+
+def link_problems(tab, page: Path) -> list[str]:
+    links = tab.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    ids = set(tab.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)"))
+    problems = []
+    for link in links:
+        url = urlparse(link)
+        target = Path(unquote(url.path))
+        if url.scheme not in ("file", ""):
+            problems.append(f"link {link} leaves the site")
+        elif not target.exists():
+            problems.append(f"link {link} does not exist")
+        elif url.fragment and target == page and url.fragment not in ids:
+            problems.append(f"link #{url.fragment} is not on the page")
+    return problems
+
+
+def overflow_problems(tab, width: int) -> list[str]:
+    overflow = tab.evaluate("""() => {
+        const width = document.documentElement.clientWidth;
+        const wide = [];
+        for (const node of document.querySelectorAll('body *')) {
+            if (node.closest('.pst-scrollable-table-container, pre, .highlight, .bd-sidebar-primary, '
+                             + '.bd-sidebar-secondary, .bd-header')) continue;
+            const box = node.getBoundingClientRect();
+            if (box.width > 0 && box.right > width + 2) wide.push(node.tagName + ' ' + Math.round(box.right));
+        }
+        return [document.documentElement.scrollWidth - width, wide.slice(0, 5)];
+    }""")
+    return [f"at {width} px the page is {overflow[0]} px too wide: {overflow[1]}"] if overflow[0] > 0 or overflow[1] else []
+
+
+def print_problems(tab, width: int) -> list[str]:
+    clipped = tab.evaluate(f"""() => {{
+        const cut = [];
+        for (const node of document.querySelectorAll('table, figure, p, pre, li, h1, h2, h3')) {{
+            const box = node.getBoundingClientRect();
+            if (box.width > 0 && (box.right > {width} + 1 || node.scrollWidth > node.clientWidth + 1))
+                cut.push(node.tagName + ' ' + (node.textContent || '').trim().slice(0, 40));
+        }}
+        return cut.slice(0, 5);
+    }}""")
+    problems = [f"printed, cut off: {item}" for item in clipped]
+    if tab.pdf(format="A4", print_background=True)[:4] != b"%PDF":
+        problems.append("print to PDF failed")
+    return problems
+
+
+@pytest.mark.parametrize("page", PAGES, ids=name)
+def test_page_as_a_reviewer_sees_it(browser, page):
+    """Loads without console errors or requests outside the site; every image loads and has
+    alt text; every link resolves; no horizontal overflow at 1280 and 390 px outside table
+    scrollers; a report prints to A4 with no table or text cut off."""
+    tab, errors, outside = open_page(browser, page, 1280)
+    problems = load_problems(tab, errors, outside) + image_problems(tab) + link_problems(tab, page)
+    problems += overflow_problems(tab, 1280)
+    tab.set_viewport_size({"width": 390, "height": 900})
+    problems += overflow_problems(tab, 390)
+    tab.close()
+    if page.name == "report.html":
+        a4_width = 718   # 210 mm less 2 x 14 mm margins, at 96 px per inch
+        tab, _, _ = open_page(browser, page, a4_width, media="print")
+        problems += print_problems(tab, a4_width)
+        tab.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize("page", REPORT_PAGES, ids=name)
+def test_report_pages_have_figures_with_alt_text(browser, page):
+    tab, _, _ = open_page(browser, page)
+    assert tab.eval_on_selector_all("figure img[alt]", "imgs => imgs.length") > 0
+    tab.close()
+
+
+def test_every_figure_fits_its_canvas():
+    """No title, label, tick label, legend or annotation reaches outside the figure."""
+    from workbench import led_synergism as led, metal_clusters as mc, tumang_governance as tg
+    metal, areas, tumang = mc.load_study(), led.load_study(), tg.load_study()
+    figures = {
+        "cluster dynamics": mc.plot_cluster_dynamics(metal.dynamics, "Pati"),
+        "cooperation": mc.plot_cooperation(metal.cooperation, "Tegal"),
+        "problem solving": mc.plot_problem_solving(metal.problem_solving, "Klaten"),
+        "cluster model": mc.plot_cluster_model(metal.raw["cluster_model_steps"]),
+        "activities": led.plot_activities(areas.activities),
+        "dimensions": led.plot_dimension_findings(areas.coded, areas.classification),
+        "factor matrix": led.plot_factor_matrix(areas.factor_roles),
+        **{f"tree {area}": led.plot_problem_tree(areas, area) for area in areas.cases},
+        "scorecards": tg.plot_scorecards(tumang.verdicts, "Tumang"),
+        "problem map": tg.plot_problem_map(tumang, "Tumang"),
+    }
+    assert {title: overflowing_texts(figure) for title, figure in figures.items()} == \
+        {title: [] for title in figures}
