@@ -160,3 +160,19 @@ def test_every_figure_fits_its_canvas():
     }
     assert {title: overflowing_texts(figure) for title, figure in figures.items()} == \
         {title: [] for title in figures}
+
+
+def test_the_committed_site_is_what_the_committed_runs_build(tmp_path):
+    """Rebuilt from the committed run folders, every page is byte-identical to the committed
+    one: the site is current and deterministic (no timestamps or random ids)."""
+    from workbench.core.site import build_site
+    reports = tmp_path / "reports"
+    for manifest in REPORTS_DIR.glob("*/*/run.json"):
+        shutil.copytree(manifest.parent, reports / manifest.parent.relative_to(REPORTS_DIR),
+                        ignore=shutil.ignore_patterns("report.html"))
+    build_site(reports, tmp_path / "source", tmp_path / "doctrees")
+    built = sorted(p.relative_to(reports) for p in reports.rglob("*.html"))
+    assert built == sorted(p.relative_to(REPORTS_DIR) for p in PAGES)
+    for page in built:
+        assert (reports / page).read_bytes() == (REPORTS_DIR / page).read_bytes(), \
+            f"reports/{page} is stale: run `python3 tasks.py reports`"

@@ -423,4 +423,5 @@ def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path = SOURCE_DIR,
     if status:
         raise RuntimeError(f"The report site did not build (sphinx exit {status}); see the warnings above.")
     shutil.rmtree(Path(reports_dir) / ".doctrees", ignore_errors=True)
+    (Path(reports_dir) / ".buildinfo.bak").unlink(missing_ok=True)
     return Path(reports_dir) / "index.html"
