@@ -14,7 +14,7 @@ import pytest
 
 from workbench.core.paths import PROJECT_ROOT
 
-COPIED = ["pyproject.toml", "runs.toml", "src", "notebooks", "data"]
+COPIED = ["pyproject.toml", "runs.toml", "references.bib", "src", "notebooks", "data"]
 
 
 @pytest.fixture
