@@ -86,6 +86,9 @@ def parser() -> argparse.ArgumentParser:
     processed = commands.add_parser("processed", help="write data/processed from data/raw")
     processed.add_argument("studies", nargs="*", help="studies (default: all)")
     processed.set_defaults(handler=lambda args: write_processed(args.studies) or 0)
+    where = commands.add_parser("notebook", help="print the path of a study's notebook (for plain papermill)")
+    where.add_argument("study", help="study name, e.g. metal_clusters")
+    where.set_defaults(handler=lambda args: print(contract.get(args.study).notebook) or 0)
     commands.add_parser("site", help="rebuild the report site from the published runs").set_defaults(
         handler=lambda args: print(f"site: {site.build_site()}") or 0)
     scaffold = commands.add_parser("new-study", help="add a study: module, notebook, data folder, registry line, run")

@@ -386,15 +386,17 @@ def index_pages(runs: list[PublishedRun], entries: dict) -> dict[str, str]:
     return pages
 
 
-def _write_if_changed(path: Path, data: bytes) -> None:
+def _write_if_changed(path: Path, data: bytes) -> bool:
     if path.is_file() and path.read_bytes() == data:
-        return
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+    return True
 
 
-def write_source(runs: list[PublishedRun], source_dir: Path = SOURCE_DIR) -> None:
-    """The Sphinx source tree: conf.py, CSS, bibliography, index pages and one notebook per run."""
+def write_source(runs: list[PublishedRun], source_dir: Path = SOURCE_DIR) -> bool:
+    """The Sphinx source tree: conf.py, CSS, bibliography, index pages and one notebook per run;
+    returns whether any file of it changed."""
     entries = bibliography()
     wanted = {"conf.py": CONF.format(title=SITE_TITLE).encode(), "_static/workbench.css": CSS.encode(),
               "references.bib": BIBLIOGRAPHY.read_bytes()}
@@ -404,20 +406,27 @@ def write_source(runs: list[PublishedRun], source_dir: Path = SOURCE_DIR) -> Non
         wanted[f"{base}/report.ipynb"] = nbformat.writes(page_notebook(run, entries)).encode()
         for figure in sorted((run.folder / "figures").glob("*.svg")):
             wanted[f"{base}/figures/{figure.name}"] = figure.read_bytes()
+    changed = False
     for existing in [p for p in source_dir.rglob("*") if p.is_file()] if source_dir.exists() else []:
         if existing.relative_to(source_dir).as_posix() not in wanted:
             existing.unlink()
+            changed = True
     for name, data in wanted.items():
-        _write_if_changed(source_dir / name, data)
+        changed |= _write_if_changed(source_dir / name, data)
+    return changed
 
 
 def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path = SOURCE_DIR,
                doctrees_dir: Path = DOCTREES_DIR) -> Path:
     """Write the Sphinx source for every published run and build the HTML into reports/;
-    returns reports/index.html. Sphinx warnings fail the build."""
+    returns reports/index.html. Sphinx warnings fail the build. When the source is unchanged
+    and every page exists, Sphinx is not started."""
     from sphinx.cmd.build import build_main
     runs = published_runs(reports_dir)
-    write_source(runs, source_dir)
+    changed = write_source(runs, source_dir)
+    pages = [Path(reports_dir) / "index.html", *(run.folder / "report.html" for run in runs)]
+    if not changed and (Path(doctrees_dir) / "environment.pickle").is_file() and all(p.is_file() for p in pages):
+        return Path(reports_dir) / "index.html"
     status = build_main(["-b", "html", "-q", "-W", "--keep-going", "-d", str(doctrees_dir),
                          str(source_dir), str(reports_dir)])
     if status:
