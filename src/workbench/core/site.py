@@ -432,5 +432,6 @@ def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path = SOURCE_DIR,
     if status:
         raise RuntimeError(f"The report site did not build (sphinx exit {status}); see the warnings above.")
     shutil.rmtree(Path(reports_dir) / ".doctrees", ignore_errors=True)
+    shutil.rmtree(Path(reports_dir).parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
     (Path(reports_dir) / ".buildinfo.bak").unlink(missing_ok=True)
     return Path(reports_dir) / "index.html"
