@@ -73,6 +73,6 @@ def test_semicolon_file_with_decimal_commas_in_windows_encoding_is_read(tmp_path
     path.write_bytes("location;score\nCéper;3,5\n".encode("cp1252"))
     schema = {"fields": [{"name": "location", "type": "string"}, {"name": "score", "type": "number"}]}
     table = read_table(path, schema)
-    assert table.loc[0, "location"] == "Céper"
-    assert table.loc[0, "score"] == 3.5
+    assert table["location"].iloc[0] == "Céper"
+    assert table["score"].iloc[0] == 3.5
     assert read_delimited_text(path)[1] == ";"

@@ -170,8 +170,10 @@ def test_new_area_mistakes_are_all_reported(tmp_path):
 
 def test_new_area_without_required_files_names_them(tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(FileNotFoundError, match="lacks area.csv, coded_findings.csv, factors.csv"):
+    with pytest.raises(DataValidationError) as error:
         led.read_new_area(PACKAGE, tmp_path / "empty")
+    assert [p.file.rsplit("/", 1)[-1] for p in error.value.problems] == ["area.csv", "coded_findings.csv", "factors.csv"]
+    assert "missing: the folder needs area.csv, coded_findings.csv, factors.csv" in str(error.value)
 
 
 def test_new_area_runs_end_to_end_through_papermill(tmp_path):

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import replace_in_file
 from workbench.core import runs
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
 
@@ -43,17 +45,31 @@ def test_relative_folder_parameters_are_taken_from_where_the_user_is(tmp_path):
     assert resolved == {"user_data": str(tmp_path / "mine"), "data_dir": "", "area": "x"}
 
 
-def test_failed_run_exits_nonzero_keeps_error_notebook_and_previous_report(tmp_path):
-    good = runs.execute_run(runs.Run("metal_clusters", "one", {"district": "Tegal"}), tmp_path)
-    before = {p.relative_to(good): p.read_bytes() for p in good.rglob("*") if p.is_file()}
-    with pytest.raises(runs.RunError) as error:
+def test_unknown_case_is_refused_before_anything_is_written(tmp_path):
+    with pytest.raises(runs.RunError, match="Unknown district 'Boyolali'. Valid district values: all; Klaten"):
         runs.execute_run(runs.Run("metal_clusters", "one", {"district": "Boyolali"}), tmp_path)
-    message = str(error.value)
-    assert "failed in cell" in message and "Unknown district 'Boyolali'" in message
-    assert (tmp_path / "metal_clusters" / "one.failed.ipynb").is_file()
+    assert not list(tmp_path.rglob("*"))
+
+
+def test_failed_run_exits_nonzero_keeps_error_notebook_and_previous_report(project_copy):
+    env = dict(os.environ, PYTHONPATH=str(project_copy / "src"))
+    def run():
+        return subprocess.run([sys.executable, "-m", "workbench.cli", "run", "tumang_governance", "--name", "all"], cwd=project_copy,
+                              env=env, capture_output=True, text=True)
+    assert run().returncode == 0
+    good = project_copy / "reports" / "tumang_governance" / "all"
+    assert (good / "notebook.ipynb").is_file()
+    before = {p.relative_to(good): p.read_bytes() for p in good.rglob("*") if p.is_file()}
+    replace_in_file(project_copy / "notebooks" / "tumang_governance.ipynb", "report = Report(output_dir)",
+                    "report = Report(output_dir)\\n\",\n    \"raise RuntimeError('a cell that fails')")
+    result = run()
+    assert result.returncode == 1
+    assert "failed in cell" in result.stderr and "RuntimeError: a cell that fails" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (project_copy / "reports" / "tumang_governance" / "all.failed.ipynb").is_file()
     after = {p.relative_to(good): p.read_bytes() for p in good.rglob("*") if p.is_file()}
     assert after == before
-    assert not list((tmp_path / "metal_clusters").glob(".staging-*"))
+    assert not list((project_copy / "reports" / "tumang_governance").glob(".staging-*"))
 
 
 def test_cli_run_with_unknown_parameter_exits_nonzero(tmp_path):
@@ -117,3 +133,35 @@ def test_a_users_file_is_recorded_by_name_and_hash_not_by_its_path(tmp_path):
     assert manifest["parameters"]["user_data"] == "input/user_data/my survey.csv"
     assert manifest["provenance"]["data"]["input/user_data/my survey.csv"] == hashlib.sha256(survey.read_bytes()).hexdigest()
     assert manifest["illustrative"] is True
+
+
+def test_an_interrupted_build_says_what_was_published_and_leaves_no_staging(project_copy):
+    import signal
+    import time
+    env = dict(os.environ, PYTHONPATH=str(project_copy / "src"))
+    build = subprocess.Popen([sys.executable, "-m", "workbench.cli", "build", "led_synergism"],
+                             cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = project_copy / "reports" / "led_synergism" / ".staging-telang"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not second.exists():
+        time.sleep(0.02)
+    assert second.exists(), "the build never started its second run"
+    build.send_signal(signal.SIGINT)
+    out, err = build.communicate(timeout=120)
+    assert build.returncode == 130
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines[-1].startswith("workbench: interrupted. Published: led_synergism/all. Not published: "
+                                "led_synergism/telang, led_synergism/batu-betumpang"), err
+    assert "Traceback" not in err
+    assert not list((project_copy / "reports").glob("*/.staging-*"))
+    assert not list((project_copy / "reports").glob("*/.previous-*"))
+    assert (project_copy / "reports" / "led_synergism" / "all" / "run.json").is_file()
+    assert not (project_copy / "reports" / "led_synergism" / "telang").exists()
+
+
+def test_gitignore_covers_what_interrupted_and_failed_runs_leave():
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "reports/metal_clusters/.staging-all/notebook.ipynb",
+                              "reports/metal_clusters/.previous-all/run.json", "reports/metal_clusters/all.failed.ipynb",
+                              "build/site/index.md", "jupyter_execute/x.ipynb"],
+                             cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert len(ignored.stdout.split()) == 5, ignored.stdout

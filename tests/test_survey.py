@@ -99,7 +99,12 @@ def test_district_summary_gives_the_same_study_as_its_survey(tmp_path):
         .to_csv(summary, index=False)
     from_summary = mc.load_study(user_data=summary)
     for table in ("dynamics", "cooperation", "problem_solving"):
-        pd.testing.assert_frame_equal(getattr(from_survey, table), getattr(from_summary, table))
+        pd.testing.assert_frame_equal(getattr(from_survey, table).drop(columns="answered", errors="ignore"),
+                                      getattr(from_summary, table).drop(columns="answered", errors="ignore"))
+    # a summary does not say how many firms answered each aspect; a survey does
+    kotagede = from_survey.dynamics["district"] == "Kotagede"
+    assert from_survey.dynamics.loc[kotagede, "answered"].tolist() == [2] * 6
+    assert from_summary.dynamics.loc[from_summary.dynamics["district"] == "Kotagede", "answered"].isna().all()
 
 
 def test_summary_with_a_statistic_of_another_table_is_rejected(tmp_path):
@@ -130,5 +135,33 @@ def test_illustrative_survey_is_what_the_script_writes(tmp_path):
 def test_illustrative_survey_runs_end_to_end_through_papermill(tmp_path):
     text = run_notebook("metal_clusters", tmp_path, district="Kabupaten Contoh (illustrative)",
                         user_data=PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv")
-    assert "**Kabupaten Contoh (illustrative)** — cluster dynamics" in text
+    assert "**Kabupaten Contoh" in text and "illustrative" in text and "** — cluster dynamics (Tabel 3 means)" in text
     assert "Klaten" in text and "Tegal" in text
+
+
+def test_a_survey_district_is_tabled_on_the_papers_bases_like_the_published_ones(tmp_path):
+    path = survey(tmp_path,
+                  "Boyolali,B1,2,3,4,1,5,3,yes,active,yes,passive,no,,yes,2,3,4,1",
+                  "Boyolali,B2,4,3,2,,5,3,no,,yes,,yes,proactive,no,4,3,2,3",
+                  "Boyolali,B3,3,3,3,3,5,3,yes,passive,,,yes,active,,3,3,3,2")
+    study = mc.load_study(user_data=path)
+    same_kind = mc.cooperation_table(study.cooperation, "same_kind").set_index("district")
+    # Tabel 4 prints Tegal's modes as shares of the cooperating firms: Pasif 7 (41,2)
+    assert same_kind.loc["Tegal", "Pasif / Cooperates passively (% of Ada)"] == "7 (41.2%)"
+    assert same_kind.loc["Tegal", "Ada / Cooperates"] == "17 (89.5%)"
+    # the survey district on the same bases: 2 of 3 cooperate; 1 of those 2 actively
+    assert same_kind.loc["Boyolali", "Ada / Cooperates"] == "2 (66.7%)"
+    assert same_kind.loc["Boyolali", "Aktif / Cooperates actively (% of Ada)"] == "1 (50.0%)"
+    assert same_kind.loc["Boyolali", "Jumlah / Firms that answered"] == 3
+    dynamics = mc.dynamics_table(study.dynamics).set_index("district")
+    assert dynamics.loc["Boyolali", "Ketrampilan / Skill"] == "2 (1-3, n=2)"     # B2 left skill blank
+    assert dynamics.loc["Tegal", "Ketrampilan / Skill"] == "2 (1-3)"           # not printed for the paper
+    assert dynamics.loc["Tegal", "Jumlah / Sum of the means (recomputed)"] == "17"
+
+
+def test_a_survey_without_any_dynamics_answer_runs_alone(tmp_path):
+    rows = ["Boyolali,B1,,,,,,,yes,active,yes,passive,no,,yes,2,3,4,1",
+            "Boyolali,B2,,,,,,,no,,yes,,yes,proactive,no,4,3,2,3"]
+    study = mc.load_study(user_data=survey(tmp_path, *rows))
+    assert "no firm answered any of them" in mc.strongest_and_weakest(study, "Boyolali")
+    assert mc.dynamics_table(study.dynamics).set_index("district").loc["Boyolali", "Produk / Product"] == "? (?-?, n=0)"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from workbench.core import runs, site
 from workbench.core import study as contract
-from workbench.core.paths import RUNS_CONFIG
+from workbench.core.paths import REPORTS_DIR, RUNS_CONFIG
 from workbench.core.validation import DataValidationError
 
 
@@ -17,25 +17,36 @@ def write_processed(names: list[str] | None = None) -> None:
             print(f"wrote {path}")
 
 
+def names(runs: list) -> str:
+    return ", ".join(f"{run.study}/{run.name}" for run in runs) or "none"
+
+
 def build(args) -> int:
     """Write the processed tables, then execute the configured runs (of the named studies,
-    or all) and the index."""
+    or all) and build the report site. Ctrl-C stops it with one line saying what was
+    published and what was not."""
     for name in args.studies:
         contract.get(name)
-    write_processed(args.studies)
-    failures = []
     configured = [run for run in runs.load_runs(args.config) if not args.studies or run.study in args.studies]
-    for number, run in enumerate(configured, 1):
-        print(f"[{number}/{len(configured)}] {run.study}/{run.name} {run.parameters}", flush=True)
-        try:
-            print(f"  -> {runs.execute_run(run)}")
-        except runs.RunError as error:
-            print(f"  FAILED: {error}", file=sys.stderr)
-            failures.append(run)
-    print(f"site: {site.build_site()}", flush=True)
+    published, failures = [], []
+    try:
+        write_processed(args.studies)
+        for number, run in enumerate(configured, 1):
+            print(f"[{number}/{len(configured)}] {run.study}/{run.name} {run.parameters}", flush=True)
+            try:
+                print(f"  -> {runs.execute_run(run, args.reports)}")
+                published.append(run)
+            except runs.RunError as error:
+                print(f"  FAILED: {error}", file=sys.stderr)
+                failures.append(run)
+        print(f"site: {site.build_site(args.reports)}", flush=True)
+    except KeyboardInterrupt:
+        rest = [run for run in configured if run not in published]
+        print(f"workbench: interrupted. Published: {names(published)}. Not published: {names(rest)} "
+              "(their previous reports, if any, are unchanged). The report site was not rebuilt.", file=sys.stderr)
+        return 130
     if failures:
-        print(f"{len(failures)} of {len(configured)} runs failed: "
-              + ", ".join(f"{r.study}/{r.name}" for r in failures), file=sys.stderr)
+        print(f"{len(failures)} of {len(configured)} runs failed: {names(failures)}", file=sys.stderr)
         return 1
     return 0
 
@@ -45,8 +56,8 @@ def run(args) -> int:
     parameters = runs.resolve_path_parameters(dict(args.parameter or []), Path.cwd())
     chosen = runs.run_for(args.study, parameters, runs.load_runs(args.config), args.name)
     print(f"{chosen.study}/{chosen.name} {chosen.parameters}", flush=True)
-    print(f"  -> {runs.execute_run(chosen)}")
-    print(f"site: {site.build_site()}")
+    print(f"  -> {runs.execute_run(chosen, args.reports)}")
+    print(f"site: {site.build_site(args.reports)}")
     return 0
 
 
@@ -69,6 +80,8 @@ def new_study(args) -> int:
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="workbench", description=__doc__)
     main_parser.add_argument("--config", default=RUNS_CONFIG, help="run configuration (default: runs.toml)")
+    main_parser.add_argument("--reports", type=Path, default=REPORTS_DIR,
+                             help="where reports are published (default: reports/ of the project)")
     commands = main_parser.add_subparsers(dest="command", required=True)
     every = commands.add_parser("build", help="build every configured report")
     every.add_argument("studies", nargs="*", help="only these studies (default: all)")
@@ -90,7 +103,7 @@ def parser() -> argparse.ArgumentParser:
     where.add_argument("study", help="study name, e.g. metal_clusters")
     where.set_defaults(handler=lambda args: print(contract.get(args.study).notebook) or 0)
     commands.add_parser("site", help="rebuild the report site from the published runs").set_defaults(
-        handler=lambda args: print(f"site: {site.build_site()}") or 0)
+        handler=lambda args: print(f"site: {site.build_site(args.reports)}") or 0)
     scaffold = commands.add_parser("new-study", help="add a study: module, notebook, data folder, registry line, run")
     scaffold.add_argument("name", help="the study's name, a Python identifier in lower case, e.g. batik_clusters")
     scaffold.add_argument("--title", default="", help="the study's full title")
@@ -102,9 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (runs.RunError, contract.StudyError, DataValidationError, FileNotFoundError) as error:
+    except (runs.RunError, contract.StudyError, site.SiteError, DataValidationError, FileNotFoundError) as error:
         print(f"workbench: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("workbench: interrupted; nothing more was published (earlier reports are unchanged).", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from workbench.core.validation import DataValidationError, Problem
 
 def check_claims(study, claims: pd.DataFrame, checks: Mapping[str, Callable]) -> list[dict]:
     """One audit entry per claim of `study`: the published value against the check's recomputation."""
-    unknown = [Problem(display_path(study.package.path("claims")), index + 2, "check", row.check,
+    unknown = [Problem(display_path(study.package.path("claims")), index, "check", row.check,
                        "expected one of the study's checks: " + ", ".join(sorted(checks)))
                for index, row in zip(claims.index, claims.itertuples()) if row.check not in checks]
     if unknown:

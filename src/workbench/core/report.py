@@ -17,8 +17,10 @@ from pathlib import Path
 
 import matplotlib
 import pandas as pd
+from IPython.display import Markdown
 from matplotlib.figure import Figure
 
+from workbench.core.escape import markdown_code, markdown_text
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, describe_figure
 from workbench.core.tables import TABLE_MIME, Column, ReadableTable, readable
@@ -80,6 +82,12 @@ class TableOutput:
             "text/html": self.table.html(self.caption),
             TABLE_MIME: {"name": self.name, "caption": self.caption, "fold": self.fold, **self.table.as_json()},
         }
+
+
+def this_run(selector: str, choice: str, cases: list[str]) -> Markdown:
+    """The sentence that opens a run: the case it shows and the cases in its data (escaped)."""
+    return Markdown(f"**This run:** {selector} = {markdown_code(choice)}; {selector}s in the data: "
+                    f"{', '.join(markdown_text(case) for case in cases)}.")
 
 
 def show(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = None,

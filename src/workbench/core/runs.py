@@ -9,13 +9,16 @@ reports/<study>/<run>.failed.ipynb.
 """
 
 import json
+import re
 import shutil
+import subprocess
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 import papermill
+from jupyter_client.manager import AsyncKernelManager
 from papermill.exceptions import PapermillExecutionError
 
 from workbench.core import provenance
@@ -26,6 +29,19 @@ from workbench.core.study import OUTPUT_DIR, PATH_PARAMETERS, RUNNER_PARAMETERS,
 from workbench.core.user_data import ILLUSTRATIVE
 CONVERTERS = {"int": int, "float": float, "str": str,
               "bool": lambda text: {"true": True, "false": False}[str(text).lower()]}
+
+
+RUN_NAME_LIMIT = 60
+RUN_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
+
+
+class QuietKernelManager(AsyncKernelManager):
+    """A kernel whose own stderr (the transport warning, shutdown notices) stays out of the
+    user's terminal; what cells print and raise still reaches the notebook."""
+
+    async def start_kernel(self, **kwargs):
+        kwargs.setdefault("stderr", subprocess.DEVNULL)
+        return await super().start_kernel(**kwargs)
 
 
 class RunError(RuntimeError):
@@ -112,9 +128,28 @@ def run_for(study: str, parameters: dict, runs: list[Run], name: str = "") -> Ru
         same = [run for run in runs if run.study == study and effective(
             resolve_path_parameters(run.parameters, PROJECT_ROOT)) == effective(parameters)]
         words = [Path(str(v)).stem if n in PATH_PARAMETERS else str(v) for n, v in parameters.items()]
-        slug = "-".join(slugify(word) for word in words)
+        slug = "-".join(slugify(word) for word in words)[:RUN_NAME_LIMIT].strip("-")
         name = same[0].name if same else (slug or "default")
-    return Run(study, name, parameters)
+    return Run(study, check_run_name(name), parameters)
+
+
+def check_run_name(name: str) -> str:
+    """A run name is a folder under reports/<study>/: lower-case letters, digits, - and _,
+    starting with a letter or digit, at most 60 characters. Anything else (a path, `..`)
+    is refused before anything is written."""
+    if not RUN_NAME.match(str(name)):
+        raise RunError(f"Run name {str(name)[:80]!r} is not allowed: a run name holds lower-case letters, digits, "
+                       f"- and _, starts with a letter or digit, and has at most {RUN_NAME_LIMIT} characters.")
+    return name
+
+
+def run_folder(reports_dir: Path, run: Run) -> Path:
+    """reports/<study>/<run>/, checked to lie inside reports/<study>/."""
+    study_dir = (Path(reports_dir) / run.study).resolve()
+    target = (study_dir / check_run_name(run.name)).resolve()
+    if target.parent != study_dir:
+        raise RunError(f"Run {run.study}/{run.name} would be published outside {study_dir}; refused.")
+    return target
 
 
 def clean_notebook(notebook: nbformat.NotebookNode, run: Run) -> nbformat.NotebookNode:
@@ -138,7 +173,7 @@ def execute_notebook(study: str, output: Path, parameters: dict, cwd: Path) -> n
     no machine path enters the executed notebook."""
     return papermill.execute_notebook(
         str(notebook_path(study)), str(output), parameters=parameters,
-        progress_bar=False, cwd=str(cwd),
+        progress_bar=False, cwd=str(cwd), kernel_manager_class=QuietKernelManager,
     )
 
 
@@ -162,8 +197,8 @@ def stage_inputs(parameters: dict, staging: Path) -> dict:
 
 
 def check_inputs(spec: contract.Study, parameters: dict):
-    """Load the study with the run's own data folder or user data before anything is written,
-    so that a bad file is refused with its own path; returns the loaded study."""
+    """Load the study with the run's data folder and user data before anything is written, so
+    that a bad file is refused with its own path (not a copy's); returns the loaded study."""
     arguments = [parameters.get("data_dir", "")] + ([parameters.get("user_data", "")] if spec.user_data else [])
     return spec.load(*[str(PROJECT_ROOT / str(a)) if a else "" for a in arguments])
 
@@ -185,49 +220,60 @@ def manifest(run: Run, spec: contract.Study, parameters: dict, staging: Path, il
 def execute_run(run: Run, reports_dir: Path = REPORTS_DIR) -> Path:
     """Execute one run and publish it as reports/<study>/<name>/ (notebook.ipynb, figures/,
     tables/, input/, run.json); returns that folder. Relative path parameters are relative
-    to the project (as in runs.toml). The report page is made by the site build."""
+    to the project (as in runs.toml). The report page is made by the site build.
+
+    Nothing is written before the name and the inputs are checked; the run is executed in
+    a staging folder that is removed on every way out (failure, Ctrl-C), and the previous
+    report stays until the new one is complete. A failed run keeps its error notebook as
+    reports/<study>/<name>.failed.ipynb."""
     spec = contract.get(run.study)
+    target = run_folder(reports_dir, run)
     parameters = check_parameters(run.study, run.parameters)
-    loaded = check_inputs(spec, parameters) if any(parameters.get(p) for p in PATH_PARAMETERS) else None
-    illustrative = loaded is not None and any(case.endswith(ILLUSTRATIVE) for case in loaded.cases)
-    study_dir = Path(reports_dir) / run.study
-    target = study_dir / run.name
+    loaded = check_inputs(spec, parameters)
+    try:
+        spec.resolve(str(parameters.get(spec.selector, contract.ALL)), loaded.cases)
+    except ValueError as error:
+        raise RunError(f"Run {run.study}/{run.name}: {error}") from None
+    illustrative = any(case.endswith(ILLUSTRATIVE) for case in loaded.cases)
+    study_dir = target.parent
     failed = study_dir / f"{run.name}.failed.ipynb"
     staging = study_dir / f".staging-{run.name}"
+    previous = study_dir / f".previous-{run.name}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     executed = staging / "notebook.ipynb"
     try:
         staged = stage_inputs(parameters, staging)
-        notebook = execute_notebook(run.study, executed, {**staged, OUTPUT_DIR: "."}, staging)
-    except PapermillExecutionError as error:
-        shutil.move(executed, failed)
+        try:
+            notebook = execute_notebook(run.study, executed, {**staged, OUTPUT_DIR: "."}, staging)
+        except PapermillExecutionError as error:
+            if error.ename == "KeyboardInterrupt":
+                raise KeyboardInterrupt from None
+            shutil.move(executed, failed)
+            raise RunError(
+                f"Run {run.study}/{run.name} failed in cell {error.exec_count} "
+                f"(cell index {error.cell_index}): {error.ename}: {error.evalue}\n"
+                f"The error notebook is kept at {failed}; the previous report, if any, is unchanged."
+            ) from None
+        if spec.makes_outputs and not any(
+                path.is_file() for folder in ("figures", "tables") for path in (staging / folder).glob("*")):
+            shutil.move(executed, failed)
+            raise RunError(f"Run {run.study}/{run.name} saved no figures or tables, although {run.study} makes them: "
+                           "its notebook must hand output_dir to Report. The previous report, if any, is unchanged; "
+                           f"the executed notebook is kept at {failed}.")
+        nbformat.write(clean_notebook(notebook, run), executed)
+        (staging / "run.json").write_text(json.dumps(manifest(run, spec, staged, staging, illustrative), indent=2,
+                                                     sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        shutil.rmtree(previous, ignore_errors=True)
+        if target.exists():
+            target.rename(previous)
+        staging.rename(target)
+        failed.unlink(missing_ok=True)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise RunError(
-            f"Run {run.study}/{run.name} failed in cell {error.exec_count} "
-            f"(cell index {error.cell_index}): {error.ename}: {error.evalue}\n"
-            f"The error notebook is kept at {failed}; the previous report, if any, is unchanged."
-        ) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if spec.makes_outputs and not any(
-            path.is_file() for folder in ("figures", "tables") for path in (staging / folder).glob("*")):
-        shutil.move(executed, failed)
-        shutil.rmtree(staging, ignore_errors=True)
-        raise RunError(f"Run {run.study}/{run.name} saved no figures or tables, although {run.study} makes them: "
-                       "its notebook must hand output_dir to Report. The previous report, if any, is unchanged; "
-                       f"the executed notebook is kept at {failed}.")
-    nbformat.write(clean_notebook(notebook, run), executed)
-    (staging / "run.json").write_text(json.dumps(manifest(run, spec, staged, staging, illustrative), indent=2,
-                                                 sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    previous = study_dir / f".previous-{run.name}"
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        target.rename(previous)
-    staging.rename(target)
-    shutil.rmtree(previous, ignore_errors=True)
-    failed.unlink(missing_ok=True)
+        if previous.exists() and not target.exists():
+            previous.rename(target)
+        shutil.rmtree(previous, ignore_errors=True)
     return target
 
 

@@ -9,8 +9,8 @@ run's parameters, provenance from run.json, a "cite this report" block and refer
 from references.bib. Sphinx adds the side navigation (study, then run), the contents
 of each page, offline search and cross-references. Nothing is loaded from the network.
 
-The Sphinx source is written to build/site/ (only files whose bytes change are rewritten,
-so Sphinx rebuilds only what changed) and the HTML into reports/.
+The Sphinx source is written to build/site/ beside reports/ (only files whose bytes change
+are rewritten, so Sphinx rebuilds only what changed) and the HTML into reports/.
 """
 
 import json
@@ -29,8 +29,6 @@ from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
 from workbench.core.report import FIGURE_MIME
 from workbench.core.tables import TABLE_MIME, ReadableTable
 
-SOURCE_DIR = PROJECT_ROOT / "build" / "site"
-DOCTREES_DIR = PROJECT_ROOT / "build" / "doctrees"
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 SITE_TITLE = "Cluster workbench reports"
 REFERENCE = re.compile(r"\{numref\}`([^`<]+)`")
@@ -102,6 +100,10 @@ details.fold > summary { cursor: pointer; font-weight: 600; margin: 0.5rem 0; }
   figure, tr { break-inside: avoid; }
 }
 '''
+
+
+class SiteError(RuntimeError):
+    """The report site could not be built; the message says why."""
 
 
 @dataclass
@@ -394,7 +396,7 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_source(runs: list[PublishedRun], source_dir: Path = SOURCE_DIR) -> bool:
+def write_source(runs: list[PublishedRun], source_dir: Path) -> bool:
     """The Sphinx source tree: conf.py, CSS, bibliography, index pages and one notebook per run;
     returns whether any file of it changed."""
     entries = bibliography()
@@ -416,12 +418,33 @@ def write_source(runs: list[PublishedRun], source_dir: Path = SOURCE_DIR) -> boo
     return changed
 
 
-def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path = SOURCE_DIR,
-               doctrees_dir: Path = DOCTREES_DIR) -> Path:
+STATIC_CHECKSUM = re.compile(r"(\.(?:css|js))\?v=[0-9a-f]+")
+
+
+def strip_checksums(runs: list[PublishedRun], reports_dir: Path) -> None:
+    """Drop Sphinx's ?v=<checksum> from links to static files. Sphinx adds it only for files
+    already in the output folder when a page is written, so a first build and a later one
+    would differ; the site is read from files, where the cache-busting query does nothing."""
+    pages = [reports_dir / "index.html", reports_dir / "genindex.html", reports_dir / "search.html",
+             *reports_dir.glob("*/index.html"), *(run.folder / "report.html" for run in runs)]
+    for page in pages:
+        if page.is_file():
+            text = page.read_text(encoding="utf-8")
+            cleaned = STATIC_CHECKSUM.sub(r"\1", text)
+            if cleaned != text:
+                page.write_text(cleaned, encoding="utf-8")
+
+
+def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
+               doctrees_dir: Path | None = None) -> Path:
     """Write the Sphinx source for every published run and build the HTML into reports/;
-    returns reports/index.html. Sphinx warnings fail the build. When the source is unchanged
-    and every page exists, Sphinx is not started."""
+    returns reports/index.html. The source and Sphinx's cache go to build/ beside the reports
+    folder. Sphinx warnings fail the build. When the source is unchanged and every page
+    exists, Sphinx is not started."""
     from sphinx.cmd.build import build_main
+    reports_dir = Path(reports_dir)
+    source_dir = Path(source_dir or reports_dir.parent / "build" / "site")
+    doctrees_dir = Path(doctrees_dir or reports_dir.parent / "build" / "doctrees")
     runs = published_runs(reports_dir)
     changed = write_source(runs, source_dir)
     pages = [Path(reports_dir) / "index.html", *(run.folder / "report.html" for run in runs)]
@@ -430,7 +453,8 @@ def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path = SOURCE_DIR,
     status = build_main(["-b", "html", "-q", "-W", "--keep-going", "-d", str(doctrees_dir),
                          str(source_dir), str(reports_dir)])
     if status:
-        raise RuntimeError(f"The report site did not build (sphinx exit {status}); see the warnings above.")
+        raise SiteError(f"The report site did not build (Sphinx exit {status}); see its messages above.")
+    strip_checksums(runs, Path(reports_dir))
     shutil.rmtree(Path(reports_dir) / ".doctrees", ignore_errors=True)
     shutil.rmtree(Path(reports_dir).parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
     (Path(reports_dir) / ".buildinfo.bak").unlink(missing_ok=True)

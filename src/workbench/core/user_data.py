@@ -1,11 +1,12 @@
 """A user's own data for a study: a file or a folder describing one new case.
 
-One set of rules for every study: the new case's name may not be a published
-case's name or alias (it would merge with the published data), every file is
-validated against its template's schema with all problems reported at once, and
+One set of rules for every study: the new case's name is checked by
+`case_name_problem` (length, characters, not a published case's name or alias, which
+would merge with the published data), every file is validated against its template's schema with all problems reported at once, and
 made-up data are labelled " (illustrative)" in every output.
 """
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,14 +18,27 @@ from workbench.core.validation import DataValidationError, Problem
 ILLUSTRATIVE = " (illustrative)"
 
 
-def published_name_problem(name: str, published: dict[str, list[str]], file: str, line: int | None,
-                           column: str) -> Problem | None:
-    """A problem when a new case reuses a published case's name or alias (any case)."""
-    wanted = " ".join(str(name).split()).casefold()
+NAME_LIMIT = 60
+NAME_CHARACTERS = re.compile(r"^[^\W_][\w .,'()&-]*$")
+
+
+def case_name_problem(name: str, published: dict[str, list[str]], file: str, line: int | None,
+                      column: str) -> Problem | None:
+    """The one rule for the name of a user's own case (district, area, craft cluster) in every
+    study: 1 to 60 characters; letters, digits, spaces and . , ' ( ) & - only, starting with a
+    letter or digit; and not a published case's name or alias in any case (it would merge
+    with the published data)."""
+    text = str(name)
+    if not text.strip() or len(text) > NAME_LIMIT or not NAME_CHARACTERS.match(text):
+        shown = text if len(text) <= NAME_LIMIT else text[:NAME_LIMIT] + "…"
+        return Problem(file, line, column, shown,
+                       f"expected a name of 1 to {NAME_LIMIT} characters: letters, digits, spaces and . , ' ( ) & - "
+                       "only, starting with a letter or digit")
+    wanted = " ".join(text.split()).casefold()
     for canonical, aliases in published.items():
         if wanted in {n.casefold() for n in [canonical, *aliases]}:
-            return Problem(file, line, column, name,
-                           f"{name!r} names the published {canonical}; give your own case another name "
+            return Problem(file, line, column, text,
+                           f"{text!r} names the published {canonical}; give your own case another name "
                            "(a new case may not reuse a published name or alias)")
     return None
 
@@ -42,15 +56,23 @@ def read_case_folder(folder: str | Path, package: DataPackage, files: dict[str, 
     once; an illustrative case gets " (illustrative)" appended to its name in every table.
     """
     folder = Path(folder).expanduser().resolve()
-    missing = [name for name in required if not (folder / name).is_file()]
+    templates = f"see the templates in {display_path(package.folder)}/templates/"
+    if not folder.exists():
+        raise DataValidationError([Problem(display_path(folder), None, None, None,
+                                           f"folder not found; expected a folder holding {', '.join(required)} ({templates})")])
+    if not folder.is_dir():
+        raise DataValidationError([Problem(display_path(folder), None, None, None,
+                                           f"this is a file; expected a folder holding {', '.join(required)} ({templates})")])
+    missing = [name for name in required if not (folder / name).exists()]
     if missing:
-        raise FileNotFoundError(f"{display_path(folder)} lacks {', '.join(missing)}; it needs "
-                                f"{', '.join(required)} (see the templates in {display_path(package.folder)}/templates/).")
+        raise DataValidationError([Problem(display_path(folder / name), None, None, None,
+                                           f"missing: the folder needs {', '.join(required)} ({templates})")
+                                   for name in missing])
     tables, problems = {}, []
     for name, resource in files.items():
-        if (folder / name).is_file():
+        if (folder / name).exists():
             try:
-                tables[name] = read_table(folder / name, package.schema(resource))
+                tables[name] = read_table(folder / name, package.schema(resource), require_rows=name in required)
             except DataValidationError as error:
                 problems += error.problems
     if problems:
@@ -59,19 +81,19 @@ def read_case_folder(folder: str | Path, package: DataPackage, files: dict[str, 
     if len(identity) != 1:
         raise DataValidationError([Problem(display_path(folder / identity_file), None, None, None,
                                            f"expected exactly one row, found {len(identity)}")])
-    case = identity.at[0, column]
-    clash = published_name_problem(case, published, display_path(folder / identity_file), 2, column)
-    if clash:
-        raise DataValidationError([clash])
+    case = identity[column].iloc[0]
+    bad_name = case_name_problem(case, published, display_path(folder / identity_file), int(identity.index[0]), column)
+    if bad_name:
+        raise DataValidationError([bad_name])
     for name, table in tables.items():
         for index, value in table[column].items():
             if value != case:
-                problems.append(Problem(display_path(folder / name), index + 2, column, value,
+                problems.append(Problem(display_path(folder / name), index, column, value,
                                         f"expected the {column} named in {identity_file}, {case!r}"))
     if extra_checks is not None:
         problems += extra_checks(tables, folder)
     if problems:
         raise DataValidationError(problems)
-    if identity.at[0, "illustrative"]:
+    if identity["illustrative"].iloc[0]:
         tables = {name: table.assign(**{column: case + ILLUSTRATIVE}) for name, table in tables.items()}
     return tables

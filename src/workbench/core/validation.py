@@ -5,6 +5,8 @@ Types are parsed here, so each bad cell gets one clear message; the constraints
 built from the descriptor, which collects every failure at once.
 """
 
+import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -66,15 +68,18 @@ def parse_cell(text: str, field_type: str, decimal_comma: bool):
         lowered = text.lower()
         return (lowered == "true", True) if lowered in ("true", "false") else (None, False)
     candidate = text.replace(",", ".") if decimal_comma else text
-    try:
-        number = float(candidate)
-    except ValueError:
+    if not NUMBER.match(candidate):
+        return None, False
+    number = float(candidate)
+    if not math.isfinite(number):
         return None, False
     if field_type == "integer":
         return (int(number), True) if number.is_integer() else (None, False)
     return number, True
 
 
+NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+NOT_NUMBERS = {"nan", "na", "n/a", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity", "null", "none"}
 PANDAS_DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "str"}
 
 
@@ -119,8 +124,9 @@ def parse_table(frame: pd.DataFrame, schema: dict, file: str, decimal_comma: boo
         for index, text in frame[field["name"]].str.strip().items():
             value, ok = parse_cell(text, field["type"], decimal_comma)
             if not ok:
-                problems.append(Problem(file, index + 2, field["name"], text,
-                                        "expected " + describe_constraints(field), row_key(index)))
+                hint = ("; leave the cell empty for no answer" if text.strip().lower() in NOT_NUMBERS else "")
+                problems.append(Problem(file, index, field["name"], text,
+                                        "expected " + describe_constraints(field) + hint, row_key(index)))
             values.append(value)
         parsed[field["name"]] = pd.array(values, dtype=PANDAS_DTYPES[field["type"]])
     table = pd.DataFrame(parsed, index=frame.index)
@@ -141,7 +147,7 @@ def parse_table(frame: pd.DataFrame, schema: dict, file: str, decimal_comma: boo
             else:
                 expected = "expected " + describe_constraints(by_name[case.column])
                 value = frame.at[index, case.column]
-            problems.append(Problem(file, index + 2, case.column, value, expected, row_key(index)))
+            problems.append(Problem(file, index, case.column, value, expected, row_key(index)))
     if problems:
         raise DataValidationError(sorted(problems, key=lambda p: (p.line or 0, names.index(p.column)
                                                                   if p.column in names else 0)))

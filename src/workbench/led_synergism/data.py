@@ -69,7 +69,7 @@ def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> LedStud
     if str(user_data):
         new = read_new_area(package, user_data)
         tables = with_new_area(tables, new)
-        cases.append(new["area.csv"].at[0, "area"])
+        cases.append(new["area.csv"]["area"].iloc[0])
     return LedStudy(package=package, cases=cases, **tables)
 
 

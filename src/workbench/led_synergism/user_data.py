@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage
@@ -22,12 +23,30 @@ def coded_level_problems(tables: dict[str, pd.DataFrame], folder: Path) -> list[
     problems = []
     for index, row in tables["coded_findings.csv"].iterrows():
         if row["level"] not in LEVELS[row["dimension_id"]]:
-            problems.append(Problem(path, index + 2, "level", row["level"],
+            problems.append(Problem(path, index, "level", row["level"],
                                     f"expected a level of {row['dimension_id']}: {', '.join(LEVELS[row['dimension_id']])}"))
         if row["dimension_id"] != "process" and row["sub_item_id"] in PROCESS_SUB_ITEMS:
-            problems.append(Problem(path, index + 2, "sub_item_id", row["sub_item_id"],
+            problems.append(Problem(path, index, "sub_item_id", row["sub_item_id"],
                                     "a process sub-item needs dimension_id 'process'"))
     return problems
+
+
+def edge_cycle_problems(tables: dict[str, pd.DataFrame], folder: Path) -> list[Problem]:
+    """Problem-tree links that form a cycle (a tree has none), each named by its line."""
+    edges = tables.get("problem_tree_edges.csv")
+    if edges is None or edges.empty:
+        return []
+    graph = nx.DiGraph()
+    for line, row in edges.iterrows():
+        graph.add_edge(row["cause"], row["effect"], line=line)
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return []
+    path = " -> ".join([cycle[0][0], *(effect for _, effect in cycle)])
+    return [Problem(display_path(folder / "problem_tree_edges.csv"), graph.edges[cause, effect]["line"], "effect", effect,
+                    f"the links form a cycle ({path}); a problem tree has none: remove one of them")
+            for cause, effect in cycle]
 
 
 def read_new_area(package: DataPackage, folder: str | Path) -> dict[str, pd.DataFrame]:
@@ -36,7 +55,8 @@ def read_new_area(package: DataPackage, folder: str | Path) -> dict[str, pd.Data
     not be a published area, and every coded level belonging to its dimension. All
     problems are reported at once."""
     return read_case_folder(folder, package, NEW_AREA_FILES, REQUIRED_NEW_AREA_FILES, "area.csv", "area",
-                            PUBLISHED_AREAS, coded_level_problems)
+                            PUBLISHED_AREAS,
+                            lambda tables, path: coded_level_problems(tables, path) + edge_cycle_problems(tables, path))
 
 
 def with_new_area(tables: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

@@ -38,15 +38,18 @@ class MetalClusterStudy:
 
 
 def cluster_dynamics(table3: pd.DataFrame) -> pd.DataFrame:
-    """Table 3 in long form: one row per location and aspect with mean, minimum, maximum."""
+    """Table 3 in long form: one row per location and aspect with mean, minimum, maximum, and
+    the firms that answered (known for a survey; the published table does not print it)."""
     rows = []
     for record in table3.to_dict("records"):
         for aspect in ASPECTS.to_dict("records"):
             key = aspect["aspect_id"]
             rows.append({"district": district_of(record["location"]), "location": record["location"],
                          **aspect, "mean": record[f"{key}_mean"],
-                         "minimum": record[f"{key}_min"], "maximum": record[f"{key}_max"]})
-    return pd.DataFrame(rows).astype({"mean": "Float64", "minimum": "Float64", "maximum": "Float64"})
+                         "minimum": record[f"{key}_min"], "maximum": record[f"{key}_max"],
+                         "answered": record.get(f"{key}_answered", pd.NA)})
+    return pd.DataFrame(rows).astype({"mean": "Float64", "minimum": "Float64", "maximum": "Float64",
+                                      "answered": "Int64"})
 
 
 def cooperation_counts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -3,8 +3,9 @@
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage
+from workbench.core.escape import markdown_text
 from workbench.metal_clusters.data import MetalClusterStudy
-from workbench.metal_clusters.codebook import DISTRICT_LABELS, LINKAGES
+from workbench.metal_clusters.codebook import ASPECTS, DISTRICT_LABELS, LINKAGES, MODES, RESPONSES
 
 
 def _grid(frame: pd.DataFrame, values: str) -> pd.DataFrame:
@@ -15,26 +16,49 @@ def _grid(frame: pd.DataFrame, values: str) -> pd.DataFrame:
     return grid
 
 
+def _score(value) -> str:
+    return "?" if pd.isna(value) else f"{value:.3g}"
+
+
 def dynamics_table(dynamics: pd.DataFrame) -> pd.DataFrame:
-    """Table 3 as a location × aspect grid of 'mean (min-max)'."""
+    """Table 3 as a district × aspect grid of 'mean (min-max)', with n (the firms that
+    answered) where it is known, and the sum of the means (the paper's Jumlah), recomputed."""
     def cell(row):
-        low = "?" if pd.isna(row["minimum"]) else f"{row['minimum']:.3g}"
-        high = "?" if pd.isna(row["maximum"]) else f"{row['maximum']:.3g}"
-        mean = "?" if pd.isna(row["mean"]) else f"{row['mean']:.3g}"
-        return f"{mean} ({low}-{high})"
+        answered = "" if pd.isna(row["answered"]) else f", n={row['answered']}"
+        return f"{_score(row['mean'])} ({_score(row['minimum'])}-{_score(row['maximum'])}{answered})"
     frame = dynamics.assign(value=dynamics.apply(cell, axis=1),
                             column=dynamics["aspect"] + " / " + dynamics["aspect_en"])
-    return _grid(frame, "value").reset_index()
+    totals = dynamics.groupby("district", sort=False)["mean"].sum(min_count=len(ASPECTS))
+    grid = _grid(frame, "value")
+    grid["Jumlah / Sum of the means (recomputed)"] = totals.map(_score)
+    return grid.reset_index()
 
 
 def cooperation_table(cooperation: pd.DataFrame, linkage_id: str) -> pd.DataFrame:
-    """One linkage as district × response: firms and recomputed share of the firms answering."""
+    """One linkage as the paper prints it (Tabel 4-7), for every district alike: firms that
+    cooperate (Ada) and do not (Tidak ada), with their % of all firms that answered; the
+    modes (Pasif, Aktif, Proaktif) with their % of the cooperating firms; and the total."""
     part = cooperation[cooperation["linkage_id"] == linkage_id]
-    part = part.assign(value=[f"{f} ({s:.1f}%)" for f, s in zip(part["firms"], part["share_of_answering"])],
-                       column=part["response"] + " / " + part["response_en"])
-    grid = _grid(part, "value")
-    answered = part.groupby("district", sort=False)["firms"].sum().rename("answered")
-    return grid.join(answered).reset_index()
+    rows = []
+    for district, own in part.groupby("district", sort=False):
+        firms = dict(zip(own["response_id"], own["firms"]))
+        total = sum(firms.values())
+        cooperating = total - firms.get("not_cooperating", 0)
+        row = {"district": district}
+        for label, count, base in [("Ada / Cooperates", cooperating, total),
+                                   ("Tidak ada / Does not cooperate", firms.get("not_cooperating", 0), total)]:
+            row[label] = f"{count} ({100 * count / base:.1f}%)" if base else f"{count}"
+        for response in RESPONSES.itertuples():
+            if response.response_id in MODES and response.response_id in set(part["response_id"]):
+                count = firms.get(response.response_id, 0)
+                row[f"{response.response} / {response.response_en} (% of Ada)"] = (
+                    f"{count} ({100 * count / cooperating:.1f}%)" if cooperating else f"{count}")
+        if linkage_id != "supporting" and "cooperating_mode_not_asked" in set(part["response_id"]):
+            count = firms.get("cooperating_mode_not_asked", 0)
+            row["Ada, mode not stated (% of Ada)"] = f"{count} ({100 * count / cooperating:.1f}%)" if cooperating else f"{count}"
+        row["Jumlah / Firms that answered"] = total
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 def problem_solving_table(scores: pd.DataFrame) -> pd.DataFrame:
@@ -74,20 +98,22 @@ def strongest_and_weakest(study: MetalClusterStudy, district: str) -> str:
     scores = study.problem_solving[study.problem_solving["district"] == district]
     scores = scores.assign(label=scores["problem_area"] + " (" + scores["problem_area_en"].str.lower() + ")")
     name = DISTRICT_LABELS.get(district, district)
-    return (f"**{name}** — cluster dynamics (Tabel 3 means): {_ranking(dynamics, 'mean', 'strongest', 'weakest')}. "
+    return (f"**{markdown_text(name)}** — cluster dynamics (Tabel 3 means): {_ranking(dynamics, 'mean', 'strongest', 'weakest')}. "
             f"Problem solving (Tabel 8 scores): {_ranking(scores, 'score', 'most collective', 'least')}.")
 
 
 def _ranking(frame: pd.DataFrame, value: str, top_word: str, bottom_word: str) -> str:
     top, bottom = _extremes(frame, value, "label")
     high, low = frame[value].max(), frame[value].min()
+    if pd.isna(high):
+        return "no firm answered any of them"
     if high == low:
         return f"all {len(top)} equal at {high:.3g}"
     return f"{top_word}: {', '.join(top)} ({high:.3g}); {bottom_word}: {', '.join(bottom)} ({low:.3g})"
 
 
 def _names(frame: pd.DataFrame, column: str) -> str:
-    return ", ".join(DISTRICT_LABELS.get(d, d) if column == "district" else d
+    return ", ".join(markdown_text(DISTRICT_LABELS.get(d, d) if column == "district" else d)
                      for d in dict.fromkeys(frame[column]))
 
 
@@ -132,7 +158,8 @@ def cooperation_caption(package: DataPackage, linkage_id: str) -> tuple[str, str
     linkage = LINKAGES.set_index("linkage_id").loc[linkage_id]
     source = package.resource(linkage["resource"])["source"]
     return (f"Cooperation with {linkage['linkage_en'][:1].lower()}{linkage['linkage_en'][1:]} ({linkage['linkage']}): "
-            "firms, and share of the firms that answered", source["table"])
+            "firms that cooperate and do not (% of the firms that answered), and how (% of the cooperating firms)",
+            source["table"])
 
 
 def headline(study: MetalClusterStudy) -> str:

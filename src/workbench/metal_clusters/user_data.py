@@ -11,7 +11,7 @@ import pandas as pd
 
 from workbench.core.datapackage import DataPackage
 from workbench.core.readers import display_path, read_delimited_text, read_table
-from workbench.core.user_data import published_name_problem
+from workbench.core.user_data import case_name_problem
 from workbench.core.validation import DataValidationError, Problem, parse_table
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICTS, LINKAGES, MODES, PROBLEM_AREAS, SURVEY_LINKAGES
 
@@ -42,17 +42,22 @@ def read_firm_survey(package: DataPackage, path: str | Path) -> pd.DataFrame:
     frame = _normalise_words(frame)
     file = display_path(path)
     schema = package.schema("firm_survey")
+    if frame.empty:
+        raise DataValidationError([Problem(file, 2, None, None, "the survey has a header but no firms; "
+                                                                "expected one row per firm")])
     problems = []
     try:
         table = parse_table(frame, schema, file, decimal_comma=delimiter != ",")
     except DataValidationError as error:
         problems, table = error.problems, None
     for linkage in [l for l in SURVEY_LINKAGES if f"{l}_mode" in frame.columns and l in frame.columns]:
-        given = frame[(frame[linkage] == "no") & (frame[f"{linkage}_mode"] != "")]
-        for index, row in given.iterrows():
-            problems.append(Problem(file, index + 2, f"{linkage}_mode", row[f"{linkage}_mode"],
-                                    f"a mode is given but {linkage} is 'no': leave the mode blank or answer 'yes'",
-                                    f"district={row['district']}, firm_id={row['firm_id']}"))
+        for answer, advice in [("no", f"{linkage} is 'no': leave the mode blank or answer 'yes'"),
+                               ("", f"{linkage} is blank: answer 'yes' (the firm cooperates) or leave the mode blank")]:
+            given = frame[(frame[linkage].str.strip() == answer) & (frame[f"{linkage}_mode"].str.strip() != "")]
+            for index, row in given.iterrows():
+                problems.append(Problem(file, index, f"{linkage}_mode", row[f"{linkage}_mode"],
+                                        f"a mode is given but {advice}",
+                                        f"district={row.get('district', '')}, firm_id={row.get('firm_id', '')}"))
     if problems:
         raise DataValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
     return table
@@ -61,13 +66,13 @@ def read_firm_survey(package: DataPackage, path: str | Path) -> pd.DataFrame:
 def read_district_summary(package: DataPackage, path: str | Path) -> pd.DataFrame:
     """Read and validate a published-style district summary (one value per row)."""
     path = Path(path)
-    table = read_table(path, package.schema("district_summary"))
+    table = read_table(path, package.schema("district_summary"), require_rows=True)
     problems = []
     for index, row in table.iterrows():
         items, statistics = SUMMARY_ITEMS[row["table"]]
         for column, allowed in [("item", items), ("statistic", statistics)]:
             if row[column] not in allowed:
-                problems.append(Problem(display_path(path), index + 2, column, row[column],
+                problems.append(Problem(display_path(path), index, column, row[column],
                                         f"expected, for table {row['table']}, one of {', '.join(allowed)}"))
     if problems:
         raise DataValidationError(problems)
@@ -76,8 +81,9 @@ def read_district_summary(package: DataPackage, path: str | Path) -> pd.DataFram
 
 def aggregate_survey(firms: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Firm rows to the published tables' shapes, per district: Tabel 3 (mean, minimum,
-    maximum of the firms that answered), Tabel 4-7 (counts of the firms that answered,
-    and shares), Tabel 8 (mean score)."""
+    maximum of the firms that answered, and how many answered each aspect), Tabel 4-7
+    (counts of the firms that answered), Tabel 8 (mean score). Shares are computed from the
+    counts later, on the paper's bases, exactly as for the published districts."""
     dynamics, scores = [], []
     cooperation = {linkage: [] for linkage in SURVEY_LINKAGES}
     for district, part in firms.groupby("district", sort=False):
@@ -86,7 +92,8 @@ def aggregate_survey(firms: pd.DataFrame) -> dict[str, pd.DataFrame]:
             values = part[aspect].dropna()
             record.update({f"{aspect}_mean": values.mean() if len(values) else pd.NA,
                            f"{aspect}_min": values.min() if len(values) else pd.NA,
-                           f"{aspect}_max": values.max() if len(values) else pd.NA})
+                           f"{aspect}_max": values.max() if len(values) else pd.NA,
+                           f"{aspect}_answered": len(values)})
         record["total_of_means"] = sum(record[f"{a}_mean"] for a in ASPECTS["aspect_id"])
         dynamics.append(record)
         for linkage in SURVEY_LINKAGES:
@@ -129,13 +136,14 @@ def _published_shapes(dynamics: list, cooperation: dict, scores: list) -> dict[s
     return tables
 
 
-def published_district_problems(table: pd.DataFrame, file: str) -> list[Problem]:
-    """A survey's district may not be a published district (name or alias): it would merge with it."""
+def district_name_problems(table: pd.DataFrame, file: str) -> list[Problem]:
+    """Each district of a survey must have a valid name that is not a published district's
+    (name or alias): the same rule as for every study's own cases."""
     problems = []
     for district, rows in table.groupby("district", sort=False):
-        clash = published_name_problem(district, DISTRICTS, file, int(rows.index[0]) + 2, "district")
-        if clash:
-            problems.append(clash)
+        problem = case_name_problem(district, DISTRICTS, file, int(rows.index[0]), "district")
+        if problem:
+            problems.append(problem)
     return problems
 
 
@@ -144,8 +152,6 @@ def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.Da
     tables' shapes; returns the tables, which kind the file was, and its name as shown."""
     path = Path(path).expanduser().resolve()
     file = display_path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{file}: file not found")
     header = set(read_delimited_text(path)[0].columns)
     if "firm_id" in header:
         table, kind, shapes = read_firm_survey(package, path), "firm survey", aggregate_survey
@@ -156,7 +162,7 @@ def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.Da
                                            "expected the header of a firm survey (district, firm_id, ...) or of a "
                                            "district summary (district, table, item, statistic, value); see "
                                            f"{display_path(package.folder)}/templates/")])
-    problems = published_district_problems(table, file)
+    problems = district_name_problems(table, file)
     if problems:
         raise DataValidationError(problems)
     return shapes(table), kind, file

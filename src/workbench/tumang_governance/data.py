@@ -52,7 +52,7 @@ def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> TumangS
     cases = [PUBLISHED_CASE]
     if str(user_data):
         new = read_new_case(package, user_data)
-        cases.append(new.pop("case").at[0, "case"])
+        cases.append(new.pop("case")["case"].iloc[0])
         tables = {name: pd.concat([tables[name], new[name]], ignore_index=True) if name in new else tables[name]
                   for name in FILES}
     return TumangStudy(package=package, cases=cases, claims=package.read("claims"), **tables)

@@ -57,9 +57,9 @@ def verdict_summary(verdicts: pd.DataFrame, framework: str, case: str) -> str:
     card = scorecard(verdicts).set_index(["case", "framework"]).loc[(case, framework)]
     rows = verdicts[(verdicts["case"] == case) & (verdicts["framework"] == framework)]
     missed = rows.loc[rows["verdict"] == "not_achieved_quite_well", "item"].tolist()
-    parts = [f"**{case}**: {card['achieved_quite_well']} of {card['total']} achieved quite well"]
+    parts = [f"**{markdown_text(case)}**: {card['achieved_quite_well']} of {card['total']} achieved quite well"]
     if missed:
-        parts.append("not achieved quite well: " + ", ".join(missed))
+        parts.append("not achieved quite well: " + ", ".join(map(markdown_text, missed)))
     if card["not_named"]:
         parts.append(f"{card['not_named']} not named in the source")
     if card["not_assessed"]:
@@ -88,5 +88,6 @@ def quoted_basis(verdicts: pd.DataFrame) -> str:
 
 def headline(study) -> str:
     """The study's finding in one line: the published case's verdicts on both frameworks."""
-    return " ".join(verdict_summary(study.verdicts, framework, PUBLISHED_CASE).replace(f"**{PUBLISHED_CASE}**: ", f"{label}: ")
+    return " ".join(verdict_summary(study.verdicts, framework, PUBLISHED_CASE).replace(
+        f"**{markdown_text(PUBLISHED_CASE)}**: ", f"{label}: ")
                     for framework, label in [("deseve", "DeSeve's indicators"), ("pyke", "Pyke's principles")])

@@ -24,7 +24,7 @@ def mapping_problems(tables: dict[str, pd.DataFrame], where: str) -> list[Proble
         for index, row in tables.get(name, pd.DataFrame()).iterrows():
             for column in ("problem_id", "recommendation_id"):
                 if column in row and row[column] not in known[column]:
-                    problems.append(Problem(f"{where}/{name}.csv", index + 2, column, row[column],
+                    problems.append(Problem(f"{where}/{name}.csv", index, column, row[column],
                                             f"expected an item_id of {column.split('_')[0]}s.csv: "
                                             f"{', '.join(sorted(known[column])) or '(none)'}"))
             if name == "recommendation_indicators":
@@ -32,7 +32,7 @@ def mapping_problems(tables: dict[str, pd.DataFrame], where: str) -> list[Proble
                 ids = set(tables[file][f"{FRAMEWORKS.set_index('framework').at[row['framework'], 'item_column']}_id"]
                           .dropna())
                 if row["indicator_id"] not in ids:
-                    problems.append(Problem(f"{where}/{name}.csv", index + 2, "indicator_id", row["indicator_id"],
+                    problems.append(Problem(f"{where}/{name}.csv", index, "indicator_id", row["indicator_id"],
                                             f"expected an id of {file}.csv ({row['framework']}): {', '.join(sorted(ids))}"))
     return problems
 
