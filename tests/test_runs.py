@@ -13,6 +13,8 @@ import pytest
 
 from conftest import replace_in_file
 from workbench.core import runs
+from workbench.core import study as contract
+from workbench.core.build import execute_run
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
 
 
@@ -23,21 +25,24 @@ def workbench(*args, cwd):
 
 def test_unknown_parameter_is_rejected_with_the_valid_list():
     with pytest.raises(runs.RunError) as error:
-        runs.check_parameters("metal_clusters", {"distrct": "Tegal"})
+        runs.check_parameters(contract.get("metal_clusters"), {"distrct": "Tegal"})
     assert "Unknown parameter(s) for metal_clusters: distrct" in str(error.value)
-    assert "district (str, default \"all\")" in str(error.value)
+    assert "district (str, default 'all')" in str(error.value)
     assert "output_dir" not in str(error.value)   # set by the runner, not by users
 
 
 def test_unknown_study_is_rejected_with_the_valid_list():
     with pytest.raises(runs.RunError, match="Valid studies: .*metal_clusters"):
-        runs.notebook_path("metal_cluster")
+        runs.study_of("metal_cluster")
 
 
 def test_configured_run_name_is_reused():
     configured = runs.load_runs()
-    assert runs.run_for("metal_clusters", {"district": "Tegal"}, configured).name == "tegal"
-    assert runs.run_for("metal_clusters", {"district": "Juwana"}, configured).name == "juwana"
+    assert [run.name for run in runs.runs_for("metal_clusters", {"district": "Tegal"}, configured)] == ["tegal"]
+    # an alias names the same case, so the same run: not a second copy
+    assert runs.runs_for("metal_clusters", {"district": "juwana"}, configured) == [
+        runs.Run("metal_clusters", "pati", {"district": "Pati"})]
+    assert [run.name for run in runs.runs_for("tumang_governance", {}, configured)] == ["all"]
 
 
 def test_relative_folder_parameters_are_taken_from_where_the_user_is(tmp_path):
@@ -47,7 +52,7 @@ def test_relative_folder_parameters_are_taken_from_where_the_user_is(tmp_path):
 
 def test_unknown_case_is_refused_before_anything_is_written(tmp_path):
     with pytest.raises(runs.RunError, match="Unknown district 'Boyolali'. Valid district values: all; Klaten"):
-        runs.execute_run(runs.Run("metal_clusters", "one", {"district": "Boyolali"}), tmp_path)
+        execute_run(runs.Run("metal_clusters", "one", {"district": "Boyolali"}), tmp_path)
     assert not list(tmp_path.rglob("*"))
 
 
@@ -94,8 +99,8 @@ def without_commit(path: Path) -> bytes:
 @pytest.mark.parametrize("study, name, parameters", [("metal_clusters", "all", {"district": "all"}),
                                                      ("led_synergism", "all", {"area": "all"})])
 def test_two_runs_give_byte_identical_reports_equal_to_the_committed_one(tmp_path, study, name, parameters):
-    first = runs.execute_run(runs.Run(study, name, parameters), tmp_path / "a")
-    second = runs.execute_run(runs.Run(study, name, parameters), tmp_path / "b")
+    first = execute_run(runs.Run(study, name, parameters), tmp_path / "a")
+    second = execute_run(runs.Run(study, name, parameters), tmp_path / "b")
     committed = REPORTS_DIR / study / name
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert {"notebook.ipynb", "tables/audit.csv", "run.json"} <= {p.as_posix() for p in files}
@@ -107,7 +112,7 @@ def test_two_runs_give_byte_identical_reports_equal_to_the_committed_one(tmp_pat
 
 
 def test_run_json_records_provenance_without_wall_clock_time(tmp_path):
-    folder = runs.execute_run(runs.Run("tumang_governance", "tumang", {"case": "Tumang"}), tmp_path)
+    folder = execute_run(runs.Run("tumang_governance", "tumang", {"case": "Tumang"}), tmp_path)
     manifest = json.loads((folder / "run.json").read_text())
     source = manifest["provenance"]
     assert source["commit"] is None or len(source["commit"]) == 40
@@ -124,7 +129,7 @@ def test_a_users_file_is_recorded_by_name_and_hash_not_by_its_path(tmp_path):
     survey = tmp_path / "elsewhere" / "my survey.csv"
     survey.parent.mkdir()
     shutil.copy(PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv", survey)
-    folder = runs.execute_run(runs.Run("metal_clusters", "mine", {"user_data": str(survey),
+    folder = execute_run(runs.Run("metal_clusters", "mine", {"user_data": str(survey),
                                                                   "district": "Kabupaten Contoh (illustrative)"}),
                               tmp_path / "reports")
     written = b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
@@ -139,13 +144,13 @@ def test_an_interrupted_build_says_what_was_published_and_leaves_no_staging(proj
     import signal
     import time
     env = dict(os.environ, PYTHONPATH=str(project_copy / "src"))
-    build = subprocess.Popen([sys.executable, "-m", "workbench.cli", "build", "led_synergism"],
+    build = subprocess.Popen([sys.executable, "-m", "workbench.cli", "build", "led_synergism", "--jobs", "1"],
                              cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    second = project_copy / "reports" / "led_synergism" / ".staging-telang"
+    first = project_copy / "reports" / "led_synergism" / "all" / "run.json"
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not second.exists():
+    while time.monotonic() < deadline and not first.exists():
         time.sleep(0.02)
-    assert second.exists(), "the build never started its second run"
+    assert first.exists(), "the build never published its first run"
     build.send_signal(signal.SIGINT)
     out, err = build.communicate(timeout=120)
     assert build.returncode == 130

@@ -1,70 +1,80 @@
-"""The `workbench` command: build every report, run one, refresh data and notebook outputs, add a study."""
+"""The `workbench` command: build the reports, run a study, refresh data and notebook outputs, add a study.
+
+It imports no notebook, plotting or site machinery until a command needs it, so `--help`
+and a build with nothing to do start at once.
+"""
 
 import argparse
 import sys
 from pathlib import Path
 
-from workbench.core import runs, site
+from workbench.core import runs
 from workbench.core import study as contract
+from workbench.core.errors import DataValidationError, SiteError
 from workbench.core.paths import REPORTS_DIR, RUNS_CONFIG
-from workbench.core.validation import DataValidationError
+
+EPILOG_RUN = "studies and their parameters (the first one names the case shown, \"all\" by default):\n"
 
 
-def write_processed(names: list[str] | None = None) -> None:
+def write_processed(names: list[str]) -> None:
     """Derive the registered studies' tidy tables from data/raw into data/processed."""
     for study in map(contract.get, names or contract.registered_names()):
         for path in contract.write_processed(study):
             print(f"wrote {path}")
 
 
-def names(runs: list) -> str:
-    return ", ".join(f"{run.study}/{run.name}" for run in runs) or "none"
+def names(outcomes) -> str:
+    return ", ".join(outcome.label for outcome in outcomes) or "none"
 
 
-def build(args) -> int:
-    """Write the processed tables, then execute the configured runs (of the named studies,
-    or all) and build the report site. Ctrl-C stops it with one line saying what was
-    published and what was not."""
-    for name in args.studies:
-        contract.get(name)
-    configured = [run for run in runs.load_runs(args.config) if not args.studies or run.study in args.studies]
-    published, failures = [], []
+def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
+    """Build the selected runs (and the processed tables of their studies); print the summary."""
+    from workbench.core import build
+    published = []
     try:
-        write_processed(args.studies)
-        for number, run in enumerate(configured, 1):
-            print(f"[{number}/{len(configured)}] {run.study}/{run.name} {run.parameters}", flush=True)
-            try:
-                print(f"  -> {runs.execute_run(run, args.reports)}")
-                published.append(run)
-            except runs.RunError as error:
-                print(f"  FAILED: {error}", file=sys.stderr)
-                failures.append(run)
-        print(f"site: {site.build_site(args.reports)}", flush=True)
-    except KeyboardInterrupt:
-        rest = [run for run in configured if run not in published]
-        print(f"workbench: interrupted. Published: {names(published)}. Not published: {names(rest)} "
+        for path in build.write_processed(processed, args.force):
+            print(f"wrote {path}")
+        outcomes = build.build(selected, args.reports, args.jobs, args.scheduler, args.force)
+    except KeyboardInterrupt as interrupt:
+        published = [o for o in getattr(interrupt, "outcomes", []) if o.status == "published"]
+        done = {o.label for o in published}
+        rest = [f"{run.study}/{run.name}" for run in selected if f"{run.study}/{run.name}" not in done]
+        print(f"workbench: interrupted. Published: {names(published)}. Not published: {', '.join(rest) or 'none'} "
               "(their previous reports, if any, are unchanged). The report site was not rebuilt.", file=sys.stderr)
         return 130
-    if failures:
-        print(f"{len(failures)} of {len(configured)} runs failed: {names(failures)}", file=sys.stderr)
+    print(build.summary(outcomes))
+    failed = [o for o in outcomes if o.status == "failed"]
+    for outcome in failed:
+        print(f"workbench: {outcome.why}", file=sys.stderr)
+    if failed:
+        print(f"{len(failed)} of {len(outcomes)} runs failed: {names(failed)}", file=sys.stderr)
         return 1
+    print(f"site: {args.reports / 'index.html'}")
     return 0
 
 
-def run(args) -> int:
-    """Execute one study with the given parameters."""
+def build_command(args) -> int:
+    """Execute the configured runs (of the named studies, or all) that are out of date."""
+    for name in args.studies:
+        contract.get(name)
+    selected = [run for run in runs.load_runs(args.config) if not args.studies or run.study in args.studies]
+    return execute(args, selected, args.studies or contract.registered_names())
+
+
+def run_command(args) -> int:
+    """Execute one study with the given parameters (a list or a folder of surveys: a sweep)."""
     parameters = runs.resolve_path_parameters(dict(args.parameter or []), Path.cwd())
-    chosen = runs.run_for(args.study, parameters, runs.load_runs(args.config), args.name)
-    print(f"{chosen.study}/{chosen.name} {chosen.parameters}", flush=True)
-    print(f"  -> {runs.execute_run(chosen, args.reports)}")
-    print(f"site: {site.build_site(args.reports)}")
-    return 0
+    selected = runs.runs_for(args.study, parameters, runs.load_runs(args.config), args.name)
+    for run in selected:
+        print(f"{run.study}/{run.name} {run.parameters}", flush=True)
+    return execute(args, selected, [])
 
 
 def store_outputs(args) -> int:
     """Re-execute notebooks with default parameters and store their outputs for nbval."""
+    from workbench.core.execute import store_outputs as store
     for study in args.studies or contract.registered_names():
-        print(f"stored outputs in {runs.store_outputs(study)}", flush=True)
+        print(f"stored outputs in {store(study)}", flush=True)
     return 0
 
 
@@ -77,22 +87,53 @@ def new_study(args) -> int:
     return 0
 
 
+def site_command(args) -> int:
+    from workbench.core.site import build_site
+    print(f"site: {build_site(args.reports)}")
+    return 0
+
+
+def studies_help() -> str:
+    """Each registered study and its parameters, read from its notebook (no kernel needed)."""
+    lines = []
+    for name in contract.registered_names():
+        try:
+            declared = contract.declared_parameters(contract.NOTEBOOKS_DIR / f"{name}.ipynb")
+        except (OSError, contract.StudyError, ValueError, SyntaxError):
+            declared = {}
+        shown = [f"{key} (default {value!r})" for key, value in declared.items() if key not in contract.RUNNER_PARAMETERS]
+        lines.append(f"  {name}: {', '.join(shown)}")
+    return EPILOG_RUN + "\n".join(lines)
+
+
+def add_execution_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    command.add_argument("--scheduler", default="", help="send the runs to a Dask distributed scheduler "
+                         "(tcp://host:port); workers must see the project's files")
+    command.add_argument("--force", action="store_true", help="execute runs even when nothing they depend on changed")
+
+
 def parser() -> argparse.ArgumentParser:
-    main_parser = argparse.ArgumentParser(prog="workbench", description=__doc__)
-    main_parser.add_argument("--config", default=RUNS_CONFIG, help="run configuration (default: runs.toml)")
+    main_parser = argparse.ArgumentParser(prog="workbench", description=__doc__,
+                                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    main_parser.add_argument("--config", type=Path, default=RUNS_CONFIG, help="run configuration (default: runs.toml)")
     main_parser.add_argument("--reports", type=Path, default=REPORTS_DIR,
                              help="where reports are published (default: reports/ of the project)")
     commands = main_parser.add_subparsers(dest="command", required=True)
-    every = commands.add_parser("build", help="build every configured report")
+    every = commands.add_parser("build", help="build the configured reports that are out of date, and the site")
     every.add_argument("studies", nargs="*", help="only these studies (default: all)")
-    every.set_defaults(handler=build)
-    one = commands.add_parser("run", help="run one study with parameters")
+    add_execution_options(every)
+    every.set_defaults(handler=build_command)
+    one = commands.add_parser("run", help="run one study with parameters", epilog=studies_help(),
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
     one.add_argument("study", help="study name, e.g. metal_clusters")
     one.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
-                     help="notebook parameter (repeatable), e.g. -p district Tegal")
+                     help="notebook parameter (repeatable), e.g. -p district Tegal; commas make a sweep "
+                          "(-p district Klaten,Pati), and so does a folder of survey files as user_data")
     one.add_argument("--name", default="", help="run name (default: the configured run with these "
                      "parameters, else made from the values)")
-    one.set_defaults(handler=run)
+    add_execution_options(one)
+    one.set_defaults(handler=run_command)
     store = commands.add_parser("store-outputs", help="store default outputs in notebooks/ (for nbval)")
     store.add_argument("studies", nargs="*", help="studies (default: all)")
     store.set_defaults(handler=store_outputs)
@@ -102,8 +143,7 @@ def parser() -> argparse.ArgumentParser:
     where = commands.add_parser("notebook", help="print the path of a study's notebook (for plain papermill)")
     where.add_argument("study", help="study name, e.g. metal_clusters")
     where.set_defaults(handler=lambda args: print(contract.get(args.study).notebook) or 0)
-    commands.add_parser("site", help="rebuild the report site from the published runs").set_defaults(
-        handler=lambda args: print(f"site: {site.build_site(args.reports)}") or 0)
+    commands.add_parser("site", help="rebuild the report site from the published runs").set_defaults(handler=site_command)
     scaffold = commands.add_parser("new-study", help="add a study: module, notebook, data folder, registry line, run")
     scaffold.add_argument("name", help="the study's name, a Python identifier in lower case, e.g. batik_clusters")
     scaffold.add_argument("--title", default="", help="the study's full title")
@@ -115,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (runs.RunError, contract.StudyError, site.SiteError, DataValidationError, FileNotFoundError) as error:
+    except (runs.RunError, contract.StudyError, DataValidationError, SiteError, FileNotFoundError) as error:
         print(f"workbench: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

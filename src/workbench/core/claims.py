@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from workbench.core.audit import audit_entry
-from workbench.core.readers import display_path
+from workbench.core.paths import display_path
 from workbench.core.validation import DataValidationError, Problem
 
 

@@ -15,18 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.core.paths import PROJECT_ROOT
+from workbench.core.paths import display_path
 from workbench.core.validation import DataValidationError, Problem, parse_table
 
 DELIMITERS = ",;\t"
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_BYTES = 50 * 1024 * 1024
-
-
-def display_path(path: Path) -> str:
-    """A path as a user would type it: relative to the project when inside it."""
-    path = Path(path).expanduser().resolve()
-    return str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else str(path)
 
 
 def _refuse(file: str, expected: str, line: int | None = None, column: str | None = None, value=None):

@@ -35,14 +35,16 @@ def captioned(caption: str, source: str) -> str:
 
 
 class FigureOutput:
-    """A figure as the notebook shows it: PNG for people, a text description for nbval and
-    alt text, and its caption for the report site."""
+    """A figure as the notebook shows it: PNG for people (rendered once, at the resolution of
+    the saved file, and shown at half its pixel size), a text description for nbval and alt
+    text, and its caption for the report site."""
 
     def __init__(self, figure: Figure, name: str, caption: str = "", source: str = ""):
         self.figure = figure
         self.name = name
         self.caption = captioned(caption, source)
         self.description = describe_figure(figure)
+        self.png = self.render("png", FILE_DPI)
 
     def render(self, fmt: str, dpi: float | None = None) -> bytes:
         """The figure's bytes in `fmt`, free of dates and random ids."""
@@ -56,12 +58,14 @@ class FigureOutput:
         """What the figure draws, in one paragraph (from its description)."""
         return "; ".join(line.strip() for line in self.description.splitlines())
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        return {
-            "image/png": base64.b64encode(self.render("png")).decode("ascii"),
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        width, height = (round(size * FILE_DPI / 2) for size in self.figure.get_size_inches())
+        data = {
+            "image/png": base64.b64encode(self.png).decode("ascii"),
             "text/plain": f"figure {self.name}: {self.caption}\n{self.description}",
             FIGURE_MIME: {"name": self.name, "caption": self.caption, "alt": self.alt_text()},
         }
+        return data, {"image/png": {"width": width, "height": height}}
 
 
 class TableOutput:
@@ -108,7 +112,7 @@ class Report:
         if self.output_dir is not None:
             folder = self.output_dir / "figures"
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{name}.png").write_bytes(output.render("png", FILE_DPI))
+            (folder / f"{name}.png").write_bytes(output.png)
             (folder / f"{name}.svg").write_bytes(output.render("svg"))
         return output
 

@@ -1,47 +1,36 @@
-"""Run notebooks with parameters and publish their reports.
+"""Runs: which study notebooks to execute with which parameters, what they depend on, and
+publishing their outputs.
 
-A run is one study notebook with one parameter set. `execute_run` executes it
-with papermill into a staging folder, removes timestamps and machine paths from
-the executed notebook, renders HTML with the code hidden, and only then swaps
-the staging folder in as reports/<study>/<run>/. A failed run leaves the
-previous report untouched and keeps its error notebook beside it as
-reports/<study>/<run>.failed.ipynb.
+A run is one study notebook with one parameter set, published as reports/<study>/<name>/.
+This module only plans and publishes (it imports no notebook machinery, so planning a
+build with nothing to do is fast); `workbench.core.execute` executes runs in worker
+processes and `workbench.core.build` puts the two together.
+
+A run's *build key* is a hash of everything its outputs depend on: the notebook, the
+package's source, the parameters, every data file the run reads (the data folders its
+study declares, and the user's own data), and the versions of Python and the pinned
+packages. It is recorded in run.json; a run whose recorded key equals the current one is
+not executed again.
 """
 
+import hashlib
+import itertools
 import json
-import re
 import shutil
-import subprocess
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-
-import nbformat
-import papermill
-from jupyter_client.manager import AsyncKernelManager
-from papermill.exceptions import PapermillExecutionError
 
 from workbench.core import provenance
 from workbench.core import study as contract
 from workbench.core.choices import slugify
-from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG
-from workbench.core.study import OUTPUT_DIR, PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
-from workbench.core.user_data import ILLUSTRATIVE
-CONVERTERS = {"int": int, "float": float, "str": str,
-              "bool": lambda text: {"true": True, "false": False}[str(text).lower()]}
-
+from workbench.core.paths import PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG, display_path
+from workbench.core.study import PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
 
 RUN_NAME_LIMIT = 60
-RUN_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
-
-
-class QuietKernelManager(AsyncKernelManager):
-    """A kernel whose own stderr (the transport warning, shutdown notices) stays out of the
-    user's terminal; what cells print and raise still reaches the notebook."""
-
-    async def start_kernel(self, **kwargs):
-        kwargs.setdefault("stderr", subprocess.DEVNULL)
-        return await super().start_kernel(**kwargs)
+RUN_NAME_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789-_")
+SURVEY_SUFFIXES = (".csv", ".txt", ".tsv")
 
 
 class RunError(RuntimeError):
@@ -56,91 +45,64 @@ class Run:
     name: str
     parameters: dict = field(default_factory=dict)
 
+    def as_dict(self) -> dict:
+        return {"study": self.study, "name": self.name, "parameters": dict(self.parameters)}
 
-def notebook_path(study: str) -> Path:
-    """The notebook of a registered study, checked against the contract: it declares and
-    uses every parameter the runner injects. An unknown study names the valid ones."""
+
+def study_of(name: str) -> contract.Study:
+    """A registered study whose notebook meets the contract; a RunError otherwise."""
     try:
-        spec = contract.get(study)
+        spec = contract.get(name)
     except StudyError as error:
         raise RunError(str(error)) from None
     problems = contract.notebook_problems(spec)
     if problems:
-        raise RunError(f"The notebook of {study} breaks the study contract: " + "; ".join(problems) + ".")
-    return spec.notebook
+        raise RunError(f"The notebook of {name} breaks the study contract: " + "; ".join(problems) + ".")
+    return spec
 
 
-def load_runs(config: Path = RUNS_CONFIG) -> list[Run]:
-    """The configured runs, in the order of the config file."""
-    entries = tomllib.loads(Path(config).read_text(encoding="utf-8")).get("run", [])
-    runs = [Run(e["study"], e["name"], dict(e.get("parameters", {}))) for e in entries]
-    names = [(run.study, run.name) for run in runs]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise RunError(f"{config}: run names must be unique per study; repeated: {duplicates}")
-    return runs
-
-
-def notebook_parameters(study: str) -> dict[str, dict]:
-    """The parameters a study's notebook declares (name -> inferred type, default, help)."""
-    return papermill.inspect_notebook(str(notebook_path(study)))
-
-
-def check_parameters(study: str, parameters: dict) -> dict:
-    """Reject unknown parameter names (papermill alone only warns) and convert text values
-    to the declared types."""
-    declared = notebook_parameters(study)
-    allowed = {name: spec for name, spec in declared.items() if name not in RUNNER_PARAMETERS}
-    unknown = sorted(set(parameters) - set(allowed))
+def check_parameters(spec: contract.Study, parameters: dict) -> dict:
+    """Reject parameter names the notebook does not declare (papermill alone only warns) and
+    convert text values to the type of the declared default."""
+    declared = {name: default for name, default in contract.declared_parameters(spec.notebook).items()
+                if name not in RUNNER_PARAMETERS}
+    unknown = sorted(set(parameters) - set(declared))
     if unknown:
-        valid = ", ".join(f"{n} ({s['inferred_type_name']}, default {s['default']})" for n, s in allowed.items())
-        raise RunError(f"Unknown parameter(s) for {study}: {', '.join(unknown)}. Valid parameters: {valid}.")
+        valid = ", ".join(f"{name} ({type(default).__name__}, default {default!r})" for name, default in declared.items())
+        raise RunError(f"Unknown parameter(s) for {spec.name}: {', '.join(unknown)}. Valid parameters: {valid}.")
     checked = {}
     for name, value in parameters.items():
-        kind = allowed[name]["inferred_type_name"]
+        kind = type(declared[name])
         try:
-            checked[name] = CONVERTERS.get(kind, str)(value) if isinstance(value, str) else value
-        except (ValueError, KeyError):
-            raise RunError(f"Parameter {name} of {study} takes a {kind}; got {value!r}.") from None
+            checked[name] = kind(value) if isinstance(value, str) and kind is not str else value
+        except ValueError:
+            raise RunError(f"Parameter {name} of {spec.name} takes a {kind.__name__}; got {value!r}.") from None
     return checked
 
 
-def is_path_parameter(name: str, value) -> bool:
-    """Folder and file parameters (data_dir, user_data) given as relative paths."""
-    return name in PATH_PARAMETERS and bool(value) and not Path(str(value)).is_absolute()
-
-
-def resolve_path_parameters(parameters: dict, base: Path) -> dict:
-    """Make relative folder and file parameters absolute against `base` (where the user is)."""
-    return {name: str((Path(base) / value).resolve()) if is_path_parameter(name, value) else value
-            for name, value in parameters.items()}
-
-
-def run_for(study: str, parameters: dict, runs: list[Run], name: str = "") -> Run:
-    """The run for a parameter set: a configured run with the same parameters keeps its
-    name; otherwise the name is made from the parameter values."""
-    if not name:
-        defaults = {n: spec["default"] for n, spec in notebook_parameters(study).items()}
-
-        def effective(values: dict) -> dict:
-            return {n: str(values.get(n, default)).strip("\"'").casefold() for n, default in defaults.items()
-                    if n not in RUNNER_PARAMETERS}
-        same = [run for run in runs if run.study == study and effective(
-            resolve_path_parameters(run.parameters, PROJECT_ROOT)) == effective(parameters)]
-        words = [Path(str(v)).stem if n in PATH_PARAMETERS else str(v) for n, v in parameters.items()]
-        slug = "-".join(slugify(word) for word in words)[:RUN_NAME_LIMIT].strip("-")
-        name = same[0].name if same else (slug or "default")
-    return Run(study, check_run_name(name), parameters)
+def canonical(spec: contract.Study, parameters: dict) -> dict:
+    """The parameters with the case named canonically ("Juwana" -> "Pati", "ALL" -> "all"),
+    so that one case is one run whatever alias asked for it. A name that is not published
+    (the user's own case) is kept as given; it is checked against the user's data later."""
+    choice = parameters.get(spec.selector)
+    if choice is None:
+        return dict(parameters)
+    try:
+        resolved = spec.resolve(str(choice))
+    except ValueError:
+        resolved = " ".join(str(choice).split())
+    return {**parameters, spec.selector: resolved}
 
 
 def check_run_name(name: str) -> str:
     """A run name is a folder under reports/<study>/: lower-case letters, digits, - and _,
     starting with a letter or digit, at most 60 characters. Anything else (a path, `..`)
     is refused before anything is written."""
-    if not RUN_NAME.match(str(name)):
-        raise RunError(f"Run name {str(name)[:80]!r} is not allowed: a run name holds lower-case letters, digits, "
+    text = str(name)
+    if not (0 < len(text) <= RUN_NAME_LIMIT and set(text) <= RUN_NAME_CHARACTERS and text[0] not in "-_"):
+        raise RunError(f"Run name {text[:80]!r} is not allowed: a run name holds lower-case letters, digits, "
                        f"- and _, starts with a letter or digit, and has at most {RUN_NAME_LIMIT} characters.")
-    return name
+    return text
 
 
 def run_folder(reports_dir: Path, run: Run) -> Path:
@@ -152,143 +114,203 @@ def run_folder(reports_dir: Path, run: Run) -> Path:
     return target
 
 
-def clean_notebook(notebook: nbformat.NotebookNode, run: Run) -> nbformat.NotebookNode:
-    """Drop timestamps, durations and machine paths, so the same inputs give the same bytes."""
-    meta = notebook.metadata.get("papermill", {})
-    for key in ("start_time", "end_time", "duration", "environment_variables"):
-        meta.pop(key, None)
-    meta["input_path"] = f"notebooks/{run.study}.ipynb"
-    meta["output_path"] = "notebook.ipynb"
-    for cell in notebook.cells:
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            cell.id = "injected-parameters"
-        cell.metadata.pop("execution", None)
-        for key in ("start_time", "end_time", "duration"):
-            cell.metadata.get("papermill", {}).pop(key, None)
-    return notebook
-
-
-def execute_notebook(study: str, output: Path, parameters: dict, cwd: Path) -> nbformat.NotebookNode:
-    """Execute a study notebook with papermill; output_dir is relative to `cwd` so that
-    no machine path enters the executed notebook."""
-    return papermill.execute_notebook(
-        str(notebook_path(study)), str(output), parameters=parameters,
-        progress_bar=False, cwd=str(cwd), kernel_manager_class=QuietKernelManager,
-    )
-
-
-def stage_inputs(parameters: dict, staging: Path) -> dict:
-    """Copy the files and folders that path parameters name into the run's input/ folder and
-    hand them to the notebook as input/<parameter>/<name>: the report then records no path of
-    the user's machine, and keeps the data it was built from."""
-    staged = dict(parameters)
-    for name in PATH_PARAMETERS:
-        if not parameters.get(name):
+def name_from(spec: contract.Study, parameters: dict) -> str:
+    """A readable, stable run name from the canonical parameter values (file names by their
+    stem); "all" when every parameter has its default."""
+    words = []
+    for name, value in parameters.items():
+        if name in PATH_PARAMETERS:
+            words.append(Path(str(value)).stem) if value else None
+        elif name == spec.selector and str(value) == contract.ALL and len(parameters) > 1:
             continue
-        source = (PROJECT_ROOT / str(parameters[name])).resolve()
-        target = staging / "input" / name / source.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*", "__pycache__"))
         else:
-            shutil.copy2(source, target)
-        staged[name] = target.relative_to(staging).as_posix()
-    return staged
+            words.append(str(value))
+    return "-".join(slugify(word) for word in words if slugify(word))[:RUN_NAME_LIMIT].strip("-") or contract.ALL
 
 
-def check_inputs(spec: contract.Study, parameters: dict):
-    """Load the study with the run's data folder and user data before anything is written, so
-    that a bad file is refused with its own path (not a copy's); returns the loaded study."""
-    arguments = [parameters.get("data_dir", "")] + ([parameters.get("user_data", "")] if spec.user_data else [])
-    return spec.load(*[str(PROJECT_ROOT / str(a)) if a else "" for a in arguments])
+def sweep(parameters: dict) -> list[dict]:
+    """One parameter set per combination of the values given as lists (a sweep)."""
+    keys = list(parameters)
+    values = [v if isinstance(v, list) else [v] for v in parameters.values()]
+    return [dict(zip(keys, combination)) for combination in itertools.product(*values)]
 
 
-def manifest(run: Run, spec: contract.Study, parameters: dict, staging: Path, illustrative: bool) -> dict:
-    """run.json: the run, its parameters as the notebook got them, and its provenance."""
-    folders = [RAW_DIR / name for name in spec.data_folders()] if not parameters.get("data_dir") else []
-    source = provenance.commit_of(provenance.input_paths(run.study, list(spec.data_folders())))
-    command_parameters = {k: (v if k not in PATH_PARAMETERS or not Path(str(v)).is_absolute() else Path(str(v)).name)
-                          for k, v in run.parameters.items()}
-    return {"study": run.study, "name": run.name, "title": spec.title, "illustrative": illustrative,
-            "parameters": parameters,
-            "provenance": {**source, "versions": provenance.pinned_versions(),
-                           "data": provenance.data_hashes(folders, staging / "input"),
-                           "command": provenance.rebuild_command(run.study, run.name, command_parameters,
-                                                                 source["commit"])}}
+def expand(spec: contract.Study, name: str, parameters: dict) -> list[Run]:
+    """The runs of one [[run]] entry or command: a list of values (or, for a study that takes
+    a file, a folder of files as `user_data`) expands to one run per value or combination. A
+    sweep's runs are named from their values (after `name`, when one is given)."""
+    parameters = dict(parameters)
+    data = parameters.get(contract.USER_DATA)
+    if spec.user_data == "file" and isinstance(data, str) and data and (PROJECT_ROOT / data).is_dir():
+        folder = PROJECT_ROOT / data
+        files = sorted(str(p) for p in folder.iterdir() if p.suffix.lower() in SURVEY_SUFFIXES and p.is_file())
+        if not files:
+            raise RunError(f"{display_path(folder)}: no survey files (.csv) in this folder.")
+        parameters[contract.USER_DATA] = files
+    combinations = sweep(parameters)
+    many = len(combinations) > 1
+    runs = []
+    for values in combinations:
+        values = canonical(spec, check_parameters(spec, values))
+        own = name_from(spec, values)
+        runs.append(Run(spec.name, check_run_name(f"{name}-{own}"[:RUN_NAME_LIMIT] if name and many else name or own),
+                        values))
+    return runs
 
 
-def execute_run(run: Run, reports_dir: Path = REPORTS_DIR) -> Path:
-    """Execute one run and publish it as reports/<study>/<name>/ (notebook.ipynb, figures/,
-    tables/, input/, run.json); returns that folder. Relative path parameters are relative
-    to the project (as in runs.toml). The report page is made by the site build.
+def load_runs(config: Path = RUNS_CONFIG) -> list[Run]:
+    """The configured runs, sweeps expanded, in the order of the config file."""
+    entries = tomllib.loads(Path(config).read_text(encoding="utf-8")).get("run", [])
+    runs = [run for entry in entries
+            for run in expand(study_of(entry["study"]), entry.get("name", ""), dict(entry.get("parameters", {})))]
+    names = [(run.study, run.name) for run in runs]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise RunError(f"{config}: run names must be unique per study; repeated: {duplicates}")
+    return runs
 
-    Nothing is written before the name and the inputs are checked; the run is executed in
-    a staging folder that is removed on every way out (failure, Ctrl-C), and the previous
-    report stays until the new one is complete. A failed run keeps its error notebook as
-    reports/<study>/<name>.failed.ipynb."""
-    spec = contract.get(run.study)
-    target = run_folder(reports_dir, run)
-    parameters = check_parameters(run.study, run.parameters)
-    loaded = check_inputs(spec, parameters)
+
+def resolve_path_parameters(parameters: dict, base: Path) -> dict:
+    """Make relative folder and file parameters absolute against `base` (where the user is)."""
+    def absolute(value):
+        if isinstance(value, list):
+            return [absolute(v) for v in value]
+        return str((Path(base) / value).resolve()) if value and not Path(str(value)).is_absolute() else value
+    return {name: absolute(value) if name in PATH_PARAMETERS else value for name, value in parameters.items()}
+
+
+def split_values(parameters: dict) -> dict:
+    """Command-line values with commas (`-p district Klaten,Pati`) as lists: a sweep."""
+    return {name: [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) and "," in value
+            else value for name, value in parameters.items()}
+
+
+def runs_for(study: str, parameters: dict, configured: list[Run], name: str = "") -> list[Run]:
+    """The runs a command asks for: one, or a sweep. A run with the same canonical parameters
+    as a configured run publishes to that run's folder."""
+    spec = study_of(study)
+    requested = expand(spec, name, split_values(parameters))
+    if name:
+        return requested
+    effective = {}
+    defaults = {n: d for n, d in contract.declared_parameters(spec.notebook).items() if n not in RUNNER_PARAMETERS}
+    for run in configured:
+        if run.study == study:
+            values = resolve_path_parameters({**defaults, **run.parameters}, PROJECT_ROOT)
+            effective.setdefault(json.dumps(values, sort_keys=True), run.name)
+    return [Run(study, effective.get(json.dumps(resolve_path_parameters({**defaults, **run.parameters},
+                                                                         PROJECT_ROOT), sort_keys=True), run.name),
+                run.parameters) for run in requested]
+
+
+# --- What a run depends on -------------------------------------------------------------------
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+@cache
+def source_digest() -> str:
+    """One hash of the package's source files (all of them: any may shape a report)."""
+    files = sorted((PROJECT_ROOT / "src" / "workbench").rglob("*.py"))
+    return _digest(*(str(p.relative_to(PROJECT_ROOT)).encode() + p.read_bytes() for p in files))
+
+
+@cache
+def versions_digest() -> str:
+    """One hash of the versions of Python and every pinned package."""
+    return _digest(json.dumps(provenance.pinned_versions(), sort_keys=True).encode())
+
+
+@cache
+def folder_hashes(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file of a folder (or of one file), by its path in the project or, for
+    files outside it, by their path below the folder given."""
+    folder = Path(folder)
+    base = PROJECT_ROOT if folder.resolve().is_relative_to(PROJECT_ROOT) else (folder if folder.is_dir() else folder.parent)
+    return {str(p.resolve().relative_to(base.resolve())): provenance.sha256(p) for p in provenance.files_in(folder)}
+
+
+def build_key(spec: contract.Study, run: Run) -> dict:
+    """What the run's outputs depend on, each as a hash, and the key over all of them."""
+    data = {}
+    folders = [RAW_DIR / name for name in spec.data_folders()]
+    if run.parameters.get(contract.DATA_DIR):
+        folders = [Path(PROJECT_ROOT / str(run.parameters[contract.DATA_DIR])) / name for name in spec.data_folders()]
+    for folder in folders:
+        data |= folder_hashes(folder)
+    if run.parameters.get(contract.USER_DATA):
+        user = Path(PROJECT_ROOT / str(run.parameters[contract.USER_DATA]))
+        data |= {f"user_data/{path}": digest for path, digest in folder_hashes(user).items()}
+    parts = {"notebook": provenance.sha256(spec.notebook), "source": source_digest(),
+             "parameters": _digest(json.dumps(run.parameters, sort_keys=True).encode()),
+             "data": _digest(json.dumps(data, sort_keys=True).encode()), "versions": versions_digest()}
+    return {"key": _digest(json.dumps(parts, sort_keys=True).encode()), **parts, "files": data}
+
+
+def why_stale(run: Run, key: dict, reports_dir: Path = REPORTS_DIR) -> str:
+    """Why a run must be executed (new, or what changed since its published key); "" when its
+    published outputs are current."""
+    manifest = run_folder(reports_dir, run) / "run.json"
+    if not manifest.is_file():
+        return "new"
     try:
-        spec.resolve(str(parameters.get(spec.selector, contract.ALL)), loaded.cases)
-    except ValueError as error:
-        raise RunError(f"Run {run.study}/{run.name}: {error}") from None
-    illustrative = any(case.endswith(ILLUSTRATIVE) for case in loaded.cases)
+        old = json.loads(manifest.read_text(encoding="utf-8")).get("build_key", {})
+    except (OSError, ValueError):
+        return "run.json unreadable"
+    if old.get("key") == key["key"]:
+        return ""
+    reasons = [part for part in ("notebook", "source", "parameters", "versions") if old.get(part) != key[part]]
+    if old.get("data") != key["data"]:
+        changed = sorted(p for p in set(key["files"]) | set(old.get("files", {}))
+                         if key["files"].get(p) != old.get("files", {}).get(p))
+        reasons.append("data: " + ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else ""))
+    return "changed " + "; ".join(reasons) if reasons else "changed"
+
+
+# --- Publishing ----------------------------------------------------------------------------
+
+def publish(files: dict[str, bytes], target: Path) -> Path:
+    """Write a run's files into a staging folder beside `target` and swap it in: the previous
+    report stays until the new one is complete, and no staging folder outlives the call."""
     study_dir = target.parent
-    failed = study_dir / f"{run.name}.failed.ipynb"
-    staging = study_dir / f".staging-{run.name}"
-    previous = study_dir / f".previous-{run.name}"
+    staging = study_dir / f".staging-{target.name}"
+    previous = study_dir / f".previous-{target.name}"
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    executed = staging / "notebook.ipynb"
     try:
-        staged = stage_inputs(parameters, staging)
-        try:
-            notebook = execute_notebook(run.study, executed, {**staged, OUTPUT_DIR: "."}, staging)
-        except PapermillExecutionError as error:
-            if error.ename == "KeyboardInterrupt":
-                raise KeyboardInterrupt from None
-            shutil.move(executed, failed)
-            raise RunError(
-                f"Run {run.study}/{run.name} failed in cell {error.exec_count} "
-                f"(cell index {error.cell_index}): {error.ename}: {error.evalue}\n"
-                f"The error notebook is kept at {failed}; the previous report, if any, is unchanged."
-            ) from None
-        if spec.makes_outputs and not any(
-                path.is_file() for folder in ("figures", "tables") for path in (staging / folder).glob("*")):
-            shutil.move(executed, failed)
-            raise RunError(f"Run {run.study}/{run.name} saved no figures or tables, although {run.study} makes them: "
-                           "its notebook must hand output_dir to Report. The previous report, if any, is unchanged; "
-                           f"the executed notebook is kept at {failed}.")
-        nbformat.write(clean_notebook(notebook, run), executed)
-        (staging / "run.json").write_text(json.dumps(manifest(run, spec, staged, staging, illustrative), indent=2,
-                                                     sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        for relative, data in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
         shutil.rmtree(previous, ignore_errors=True)
         if target.exists():
             target.rename(previous)
         staging.rename(target)
-        failed.unlink(missing_ok=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if previous.exists() and not target.exists():
             previous.rename(target)
         shutil.rmtree(previous, ignore_errors=True)
+    (study_dir / f"{target.name}.failed.ipynb").unlink(missing_ok=True)
     return target
 
 
-def store_outputs(study: str) -> Path:
-    """Re-execute a study notebook with its default parameters and store the outputs in
-    notebooks/ (the outputs nbval guards)."""
-    path = notebook_path(study)
-    staging = path.with_name(f".{path.stem}.executing.ipynb")
-    try:
-        notebook = execute_notebook(study, staging, {}, NOTEBOOKS_DIR)
-    finally:
-        staging.unlink(missing_ok=True)
-    notebook = clean_notebook(notebook, Run(study, "default"))
-    notebook.metadata.pop("papermill", None)
-    for cell in notebook.cells:
-        cell.metadata.pop("papermill", None)
-    nbformat.write(notebook, path)
-    return path
+def manifest(run: Run, spec: contract.Study, parameters: dict, files: dict[str, bytes], key: dict,
+             illustrative: bool) -> bytes:
+    """run.json: the run, its parameters as the notebook got them, its provenance and its
+    build key."""
+    folders = [RAW_DIR / name for name in spec.data_folders()] if not run.parameters.get(contract.DATA_DIR) else []
+    source = provenance.commit_of(provenance.input_paths(run.study, list(spec.data_folders())))
+    inputs = {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items()) if path.startswith("input/")}
+    command_parameters = {k: (v if k not in PATH_PARAMETERS or not Path(str(v)).is_absolute() else Path(str(v)).name)
+                          for k, v in run.parameters.items()}
+    data = {**provenance.data_hashes(folders), **inputs}
+    return (json.dumps({
+        "study": run.study, "name": run.name, "title": spec.title, "illustrative": illustrative,
+        "parameters": parameters, "build_key": key,
+        "provenance": {**source, "versions": provenance.pinned_versions(), "data": data,
+                       "command": provenance.rebuild_command(run.study, run.name, command_parameters, source["commit"])},
+    }, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")

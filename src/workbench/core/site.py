@@ -14,8 +14,11 @@ are rewritten, so Sphinx rebuilds only what changed) and the HTML into reports/.
 """
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +27,7 @@ import nbformat
 from docutils.nodes import make_id
 
 from workbench.core import study as contract
+from workbench.core.errors import SiteError
 from workbench.core.escape import html_text, markdown_code, markdown_text
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
 from workbench.core.report import FIGURE_MIME
@@ -76,7 +80,8 @@ table.workbench-table th, table.workbench-table td { border-bottom: 1px solid #d
 table.workbench-table thead th { background: #f3f4f6; border-bottom: 2px solid #bbb; }
 table.workbench-table tbody tr:nth-child(even) { background: #fafafa; }
 table.workbench-table .text { text-align: left; }
-table.workbench-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.workbench-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+table.workbench-table td.num { white-space: nowrap; }
 .table-block { margin: 1rem 0 1.5rem 0; }
 .bd-article code.literal, .bd-article code.literal span { overflow-wrap: anywhere; word-break: break-word;
   white-space: normal !important; }
@@ -93,17 +98,13 @@ details.fold > summary { cursor: pointer; font-weight: 600; margin: 0.5rem 0; }
     width: 100% !important; margin: 0 !important; padding: 0 !important; }
   .pst-scrollable-table-container { overflow: visible !important; }
   .bd-article table { table-layout: fixed; width: 100% !important; font-size: 7pt; }
-  .bd-article table th, .bd-article table td { overflow-wrap: anywhere; padding: 0.15rem 0.25rem;
-    white-space: normal; }
+  .bd-article table th, .bd-article table td, table.workbench-table td.num { overflow-wrap: anywhere;
+    padding: 0.15rem 0.25rem; white-space: normal !important; }
   .bd-article table p { overflow-wrap: anywhere; }
   .bd-article pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   figure, tr { break-inside: avoid; }
 }
 '''
-
-
-class SiteError(RuntimeError):
-    """The report site could not be built; the message says why."""
 
 
 @dataclass
@@ -441,7 +442,6 @@ def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
     returns reports/index.html. The source and Sphinx's cache go to build/ beside the reports
     folder. Sphinx warnings fail the build. When the source is unchanged and every page
     exists, Sphinx is not started."""
-    from sphinx.cmd.build import build_main
     reports_dir = Path(reports_dir)
     source_dir = Path(source_dir or reports_dir.parent / "build" / "site")
     doctrees_dir = Path(doctrees_dir or reports_dir.parent / "build" / "doctrees")
@@ -450,8 +450,11 @@ def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
     pages = [Path(reports_dir) / "index.html", *(run.folder / "report.html" for run in runs)]
     if not changed and (Path(doctrees_dir) / "environment.pickle").is_file() and all(p.is_file() for p in pages):
         return Path(reports_dir) / "index.html"
-    status = build_main(["-b", "html", "-q", "-W", "--keep-going", "-d", str(doctrees_dir),
-                         str(source_dir), str(reports_dir)])
+    # A separate process with a fixed hash seed: Sphinx's .buildinfo hashes its configuration,
+    # which holds sets, so only a fixed seed gives the same bytes in every build.
+    status = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-d",
+                             str(doctrees_dir), str(source_dir), str(reports_dir)],
+                            env={**os.environ, "PYTHONHASHSEED": "0"}).returncode
     if status:
         raise SiteError(f"The report site did not build (Sphinx exit {status}); see its messages above.")
     strip_checksums(runs, Path(reports_dir))

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage
-from workbench.core.readers import display_path
+from workbench.core.paths import display_path
 
 WORKBENCH_SOURCE = {"document": "the workbench (not published)", "table": "—"}
 

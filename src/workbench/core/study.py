@@ -37,6 +37,7 @@ OUTPUT_DIR = "output_dir"
 PATH_PARAMETERS = (DATA_DIR, USER_DATA)
 RUNNER_PARAMETERS = (OUTPUT_DIR,)
 USER_DATA_KINDS = ("file", "folder")
+ILLUSTRATIVE = " (illustrative)"
 
 
 class StudyError(ValueError):
@@ -101,6 +102,27 @@ class Study:
         names = cases if cases is not None else list(self.published)
         choices = {ALL: list(self.all_aliases), **{case: list(self.published.get(case, ())) for case in names}}
         return resolve_choice(name, choices, self.selector)
+
+
+def lazy(path: str) -> Callable:
+    """A function imported when first called ("package.module:function"), so that declaring a
+    study (and listing, planning or skipping its runs) imports none of its heavy code."""
+    module, name = path.split(":")
+
+    def call(*args, **kwargs):
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+    call.__name__, call.__qualname__, call.__doc__ = name, path, f"{path}, imported on first call."
+    return call
+
+
+def lazy_exports(package: str, exports: dict[str, str]) -> Callable:
+    """A module `__getattr__` that imports a package's public names from its submodules on
+    first use (PEP 562): `exports` maps each name to its submodule."""
+    def __getattr__(name: str):
+        if name in exports:
+            return getattr(importlib.import_module(f"{package}.{exports[name]}"), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+    return __getattr__
 
 
 def registered_names() -> list[str]:

@@ -12,10 +12,11 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage
-from workbench.core.readers import display_path, read_table
+from workbench.core.paths import display_path
+from workbench.core.readers import read_table
+from workbench.core.study import ILLUSTRATIVE
 from workbench.core.validation import DataValidationError, Problem
 
-ILLUSTRATIVE = " (illustrative)"
 
 
 NAME_LIMIT = 60

@@ -25,37 +25,56 @@ show. The coding scheme is documented in `workbench.led_synergism.codebook`.
 - `audit`: table, cell, published, recomputed, agrees, note.
 """
 
-from workbench.core.study import GuardProbe, Study
-from workbench.led_synergism.classifier import CATEGORY_RULES, Classification, area_levels, classify, process_level
-from workbench.led_synergism.codebook import (DIMENSIONS, GROUP_LABELS, LEVELS, PROCESS_SUB_ITEMS,
-                                              PUBLISHED_AREAS, ROLES)
-from workbench.led_synergism.data import (LedStudy, classification_table, factor_roles, load_study,
-                                          processed_tables, role_counts)
-from workbench.led_synergism.figures import (plot_activities, plot_dimension_findings, plot_factor_matrix,
-                                             plot_problem_tree)
-from workbench.led_synergism.tables import activity_counts, findings_side_by_side, headline, profile_table
-from workbench.led_synergism.tree import problem_tree, tree_graph, trigger_comparison
-from workbench.led_synergism.user_data import read_new_area
+from workbench.core.study import GuardProbe, Study, lazy, lazy_exports
+
+PUBLISHED_AREAS = {"Telang": ("KTM Telang", "Kawasan Telang"),
+    "Batu Betumpang": ("KTM Batu Betumpang", "Kawasan Batu Betumpang", "Batu-Betumpang")}
 
 STUDY = Study(
     name="led_synergism",
     title="Synergism of local economic development (PEL) components: KTM Telang and Batu Betumpang",
     selector="area",
-    published={name: tuple(aliases) for name, aliases in PUBLISHED_AREAS.items()},
+    published=PUBLISHED_AREAS,
     all_aliases=("both",),
     user_data="folder",
     source="najiyati2015",
-    headline=headline,
-    load=load_study,
-    processed_tables=processed_tables,
+    headline=lazy("workbench.led_synergism.tables:headline"),
+    load=lazy("workbench.led_synergism.data:load_study"),
+    processed_tables=lazy("workbench.led_synergism.data:processed_tables"),
     guard=GuardProbe(resource="table4_1_activities", column="area", value="Telang",
                      row={"number": "20", "area": "Batu Betumpang", "activity": "Angkutan perintis"},
                      shows="bars 'Telang': width=[43, 11, 5]"),
 )
 
-__all__ = ["CATEGORY_RULES", "DIMENSIONS", "GROUP_LABELS", "LEVELS", "PROCESS_SUB_ITEMS", "PUBLISHED_AREAS", "ROLES",
-           "STUDY", "Classification", "LedStudy", "activity_counts", "area_levels", "classification_table",
-           "classify", "factor_roles", "findings_side_by_side", "load_study", "plot_activities",
-           "plot_dimension_findings", "plot_factor_matrix", "plot_problem_tree", "problem_tree", "process_level",
-           "processed_tables", "profile_table", "read_new_area", "role_counts", "tree_graph",
-           "trigger_comparison"]
+EXPORTS = {
+    "CATEGORY_RULES": "classifier",
+    "Classification": "classifier",
+    "DIMENSIONS": "codebook",
+    "GROUP_LABELS": "codebook",
+    "LEVELS": "codebook",
+    "LedStudy": "data",
+    "PROCESS_SUB_ITEMS": "codebook",
+    "ROLES": "codebook",
+    "activity_counts": "tables",
+    "area_levels": "classifier",
+    "classification_table": "data",
+    "classify": "classifier",
+    "factor_roles": "data",
+    "findings_side_by_side": "tables",
+    "headline": "tables",
+    "load_study": "data",
+    "plot_activities": "figures",
+    "plot_dimension_findings": "figures",
+    "plot_factor_matrix": "figures",
+    "plot_problem_tree": "figures",
+    "problem_tree": "tree",
+    "process_level": "classifier",
+    "processed_tables": "data",
+    "profile_table": "tables",
+    "read_new_area": "user_data",
+    "role_counts": "data",
+    "tree_graph": "tree",
+    "trigger_comparison": "tree",
+}
+__getattr__ = lazy_exports(__name__, EXPORTS)
+__all__ = ["STUDY", "PUBLISHED_AREAS", *EXPORTS]

@@ -18,8 +18,9 @@ Coding scheme (Tabel 2.1 encoded). Each dimension has ordinal levels, best first
 """
 
 import pandas as pd
-PUBLISHED_AREAS = {"Telang": ["KTM Telang", "Kawasan Telang"],
-                   "Batu Betumpang": ["KTM Batu Betumpang", "Kawasan Batu Betumpang", "Batu-Betumpang"]}
+
+from workbench.led_synergism import PUBLISHED_AREAS  # noqa: F401  (the published areas, declared with the study)
+
 DIMENSIONS = pd.DataFrame(
     [("system", "Sistem", "System"), ("common_goal", "Tujuan bersama", "Common goal"),
      ("process", "Proses kolaborasi", "Collaboration process"),

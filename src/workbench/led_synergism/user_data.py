@@ -6,7 +6,7 @@ import networkx as nx
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage
-from workbench.core.readers import display_path
+from workbench.core.paths import display_path
 from workbench.core.user_data import read_case_folder
 from workbench.core.validation import Problem
 from workbench.led_synergism.codebook import GROUP_LABELS, LEVELS, PROCESS_SUB_ITEMS, PUBLISHED_AREAS

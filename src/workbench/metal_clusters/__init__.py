@@ -25,38 +25,60 @@ per row) have these columns:
   Table 2 and section B's model as published, with English.
 """
 
-from workbench.core.study import GuardProbe, Study
-from workbench.metal_clusters.codebook import (ASPECTS, DISTRICT_LABELS, DISTRICTS, LINKAGES, MODES,
-                                               PROBLEM_AREAS, RESPONSES, SURVEY_LINKAGES)
-from workbench.metal_clusters.data import (MetalClusterStudy, cluster_dynamics, cooperation_counts,
-                                           cooperation_shares, load_study, problem_solving, processed_tables)
-from workbench.metal_clusters.figures import (plot_cluster_dynamics, plot_cluster_model, plot_cooperation,
-                                              plot_problem_solving)
-from workbench.metal_clusters.tables import (cooperation_caption, cooperation_table, describe_cooperation,
-                                             describe_dynamics, describe_problem_solving, district_profile,
-                                             dynamics_table, headline, problem_solving_table,
-                                             strongest_and_weakest)
-from workbench.metal_clusters.user_data import (aggregate_survey, read_district_summary, read_firm_survey,
-                                                read_survey, summary_tables)
+from workbench.core.study import GuardProbe, Study, lazy, lazy_exports
+
+DISTRICTS = {"Klaten": ("Ceper", "Klaten-Ceper", "Ceper-Klaten"),
+    "Pati": ("Juwana", "Pati-Juwana", "Juwana-Pati"),
+    "Tegal": ()}
 
 STUDY = Study(
     name="metal_clusters",
     title="Metal-industry clusters in Central Java: Klaten (Ceper), Pati (Juwana), Tegal",
     selector="district",
-    published={name: tuple(aliases) for name, aliases in DISTRICTS.items()},
+    published=DISTRICTS,
     user_data="file",
     source="metal_clusters_report",
-    headline=headline,
-    load=load_study,
-    processed_tables=processed_tables,
+    headline=lazy("workbench.metal_clusters.tables:headline"),
+    load=lazy("workbench.metal_clusters.data:load_study"),
+    processed_tables=lazy("workbench.metal_clusters.data:processed_tables"),
     guard=GuardProbe(resource="table8_problem_solving", row={"location": "Pati"}, column="production", value="2",
                      shows="cells: [3, 2, 3, 2, 4, 3, 2, 3, 3, 3, 3, 3]"),
 )
 
-__all__ = ["ASPECTS", "DISTRICT_LABELS", "DISTRICTS", "LINKAGES", "MODES", "PROBLEM_AREAS", "RESPONSES",
-           "STUDY", "SURVEY_LINKAGES", "MetalClusterStudy", "aggregate_survey", "cluster_dynamics",
-           "cooperation_counts", "cooperation_caption", "cooperation_shares", "cooperation_table",
-           "describe_cooperation", "describe_dynamics", "describe_problem_solving", "district_profile",
-           "dynamics_table", "load_study", "plot_cluster_dynamics", "plot_cluster_model", "plot_cooperation",
-           "plot_problem_solving", "problem_solving", "problem_solving_table", "processed_tables",
-           "read_district_summary", "read_firm_survey", "read_survey", "strongest_and_weakest", "summary_tables"]
+EXPORTS = {
+    "ASPECTS": "codebook",
+    "DISTRICT_LABELS": "codebook",
+    "LINKAGES": "codebook",
+    "MODES": "codebook",
+    "MetalClusterStudy": "data",
+    "PROBLEM_AREAS": "codebook",
+    "RESPONSES": "codebook",
+    "SURVEY_LINKAGES": "codebook",
+    "aggregate_survey": "user_data",
+    "cluster_dynamics": "data",
+    "cooperation_caption": "tables",
+    "cooperation_counts": "data",
+    "cooperation_shares": "data",
+    "cooperation_table": "tables",
+    "describe_cooperation": "tables",
+    "describe_dynamics": "tables",
+    "describe_problem_solving": "tables",
+    "district_profile": "tables",
+    "dynamics_table": "tables",
+    "headline": "tables",
+    "load_study": "data",
+    "plot_cluster_dynamics": "figures",
+    "plot_cluster_model": "figures",
+    "plot_cooperation": "figures",
+    "plot_problem_solving": "figures",
+    "problem_solving": "data",
+    "problem_solving_table": "tables",
+    "processed_tables": "data",
+    "read_district_summary": "user_data",
+    "read_firm_survey": "user_data",
+    "read_survey": "user_data",
+    "strongest_and_weakest": "tables",
+    "summary_tables": "user_data",
+}
+__getattr__ = lazy_exports(__name__, EXPORTS)
+__all__ = ["STUDY", "DISTRICTS", *EXPORTS]

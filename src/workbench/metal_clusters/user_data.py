@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage
-from workbench.core.readers import display_path, read_delimited_text, read_table
+from workbench.core.paths import display_path
+from workbench.core.readers import read_delimited_text, read_table
 from workbench.core.user_data import case_name_problem
 from workbench.core.validation import DataValidationError, Problem, parse_table
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICTS, LINKAGES, MODES, PROBLEM_AREAS, SURVEY_LINKAGES

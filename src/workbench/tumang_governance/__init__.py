@@ -18,28 +18,45 @@ craft cluster) -> `tables` (scorecards, problem map) -> `audit` and `figures`.
 - `audit`: table, cell, published, recomputed, agrees, note.
 """
 
-from workbench.core.study import GuardProbe, Study
-from workbench.tumang_governance.codebook import CASE_ALIASES, FRAMEWORKS, PUBLISHED_CASE, VERDICT_COLOURS, VERDICTS
-from workbench.tumang_governance.data import TumangStudy, load_study, processed_tables
-from workbench.tumang_governance.figures import plot_problem_map, plot_scorecards
-from workbench.tumang_governance.tables import (headline, problem_map, problem_maps, quoted_basis, scorecard, verdict_column,
-                                                verdict_summary, verdict_table)
-from workbench.tumang_governance.user_data import FILES, mapping_problems, read_new_case
+from workbench.core.study import GuardProbe, Study, lazy, lazy_exports
+
+CASE_ALIASES = {"Tumang": ("Tumang, Cepogo", "Cepogo", "Desa Cepogo")}
 
 STUDY = Study(
     name="tumang_governance",
     title="Collaborative governance of the Tumang metal-crafts cluster (Cepogo, Boyolali)",
     selector="case",
-    published={name: tuple(aliases) for name, aliases in CASE_ALIASES.items()},
+    published=CASE_ALIASES,
     user_data="folder",
     source="lasmana_tumang",
-    headline=headline,
-    load=load_study,
-    processed_tables=processed_tables,
+    headline=lazy("workbench.tumang_governance.tables:headline"),
+    load=lazy("workbench.tumang_governance.data:load_study"),
+    processed_tables=lazy("workbench.tumang_governance.data:processed_tables"),
     guard=GuardProbe(resource="deseve_indicators", row={"case": "Tumang", "number": "4"}, column="verdict",
                      value="not_achieved_quite_well", shows="4. Governance [#fb6a4a]"),
 )
 
-__all__ = ["CASE_ALIASES", "FILES", "FRAMEWORKS", "PUBLISHED_CASE", "STUDY", "TumangStudy", "VERDICTS",
-           "VERDICT_COLOURS", "load_study", "mapping_problems", "plot_problem_map", "plot_scorecards",
-           "problem_map", "problem_maps", "processed_tables", "quoted_basis", "read_new_case", "scorecard", "verdict_column", "verdict_summary", "verdict_table"]
+EXPORTS = {
+    "FILES": "user_data",
+    "FRAMEWORKS": "codebook",
+    "PUBLISHED_CASE": "codebook",
+    "TumangStudy": "data",
+    "VERDICTS": "codebook",
+    "VERDICT_COLOURS": "codebook",
+    "headline": "tables",
+    "load_study": "data",
+    "mapping_problems": "user_data",
+    "plot_problem_map": "figures",
+    "plot_scorecards": "figures",
+    "problem_map": "tables",
+    "problem_maps": "tables",
+    "processed_tables": "data",
+    "quoted_basis": "tables",
+    "read_new_case": "user_data",
+    "scorecard": "tables",
+    "verdict_column": "tables",
+    "verdict_summary": "tables",
+    "verdict_table": "tables",
+}
+__getattr__ = lazy_exports(__name__, EXPORTS)
+__all__ = ["STUDY", "CASE_ALIASES", *EXPORTS]

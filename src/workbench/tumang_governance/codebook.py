@@ -1,8 +1,10 @@
 """Study 3's codebook: the published case, the two frameworks and the verdicts."""
 
 import pandas as pd
-PUBLISHED_CASE = "Tumang"
-CASE_ALIASES = {PUBLISHED_CASE: ["Tumang, Cepogo", "Cepogo", "Desa Cepogo"]}
+
+from workbench.tumang_governance import CASE_ALIASES
+
+PUBLISHED_CASE = next(iter(CASE_ALIASES))
 FRAMEWORKS = pd.DataFrame(
     [("deseve", "DeSeve (2007): collaborative governance", "deseve_indicators", "indicator"),
      ("pyke", "Pyke (1992): small-industry development", "pyke_principles", "principle")],

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage, load_package
-from workbench.core.readers import display_path
+from workbench.core.paths import display_path
 from workbench.core.validation import DataValidationError
 from workbench.tumang_governance.audit import reproduction_audit
 from workbench.tumang_governance.codebook import PUBLISHED_CASE

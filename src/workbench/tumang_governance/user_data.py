@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage
-from workbench.core.readers import display_path
+from workbench.core.paths import display_path
 from workbench.core.user_data import read_case_folder
 from workbench.core.validation import Problem
 from workbench.tumang_governance.codebook import CASE_ALIASES, FRAMEWORKS

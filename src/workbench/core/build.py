@@ -1,0 +1,227 @@
+"""A build: the processed tables, the runs that are out of date, and the report site.
+
+Each run's build key (`runs.build_key`) is compared with the one its published run.json
+records; only runs whose inputs changed are executed (`--force` executes all). Runs go
+through a standard `concurrent.futures` executor: a local process pool, one worker per core
+by default (`--jobs N`), or a Dask cluster's executor (`--scheduler ADDRESS`). Workers
+return each report's files; publishing them under reports/, and writing the site once at
+the end, happens here, where the build was started. A progress bar shows runs done,
+running and failed, and the build ends with one summary table.
+"""
+
+import json
+import os
+import sys
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core import runs
+from workbench.core import study as contract
+from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
+from workbench.core.study import ILLUSTRATIVE, PATH_PARAMETERS
+
+KEYS_DIR = PROJECT_ROOT / "build" / "keys"
+
+
+@dataclass
+class Outcome:
+    """One line of the build's summary."""
+
+    run: runs.Run
+    status: str
+    seconds: float
+    why: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.run.study}/{self.run.name}"
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def check_inputs(spec: contract.Study, run: runs.Run) -> bool:
+    """Before anything is written: the run's own data load and its case exists. Returns
+    whether the data are illustrative. Runs without own data need no loading for this."""
+    if not any(run.parameters.get(p) for p in PATH_PARAMETERS):
+        cases = list(spec.published)
+        illustrative = False
+        if spec.published:
+            _resolve(spec, run, cases)
+        return illustrative
+    arguments = [run.parameters.get(contract.DATA_DIR, "")] + (
+        [run.parameters.get(contract.USER_DATA, "")] if spec.user_data else [])
+    loaded = spec.load(*[str(PROJECT_ROOT / str(a)) if a else "" for a in arguments])
+    _resolve(spec, run, loaded.cases)
+    return any(case.endswith(ILLUSTRATIVE) for case in loaded.cases)
+
+
+def _resolve(spec: contract.Study, run: runs.Run, cases: list[str]) -> None:
+    try:
+        spec.resolve(str(run.parameters.get(spec.selector, contract.ALL)), cases)
+    except ValueError as error:
+        raise runs.RunError(f"Run {run.study}/{run.name}: {error}") from None
+
+
+def processed_key(spec: contract.Study) -> str:
+    folders = {}
+    for name in spec.data_folders():
+        folders |= runs.folder_hashes(PROJECT_ROOT / "data" / "raw" / name)
+    return runs._digest(runs.source_digest().encode(), runs.versions_digest().encode(),
+                        json.dumps(folders, sort_keys=True).encode())
+
+
+def write_processed(names: list[str], force: bool = False) -> list[Path]:
+    """Derive the named studies' tidy tables into data/processed/ where their inputs changed."""
+    written = []
+    for spec in map(contract.get, names):
+        stamp = KEYS_DIR / f"processed-{spec.name}"
+        key = processed_key(spec)
+        folder = contract.processed_folder(spec)
+        if not force and stamp.is_file() and stamp.read_text() == key and folder.is_dir():
+            continue
+        written += contract.write_processed(spec)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(key)
+    return written
+
+
+def publish_result(spec: contract.Study, run: runs.Run, result, key: dict, illustrative: bool,
+                   reports_dir: Path) -> Path:
+    """Publish a worker's files as reports/<study>/<run>/, with run.json."""
+    target = runs.run_folder(reports_dir, run)
+    files = dict(result.files)
+    files["run.json"] = runs.manifest(run, spec, result.parameters, files, key, illustrative)
+    return runs.publish(files, target)
+
+
+def keep_failed(run: runs.Run, result, reports_dir: Path) -> Path | None:
+    """Keep a failed run's error notebook beside its (unchanged) report."""
+    if not result.failed_notebook:
+        return None
+    target = runs.run_folder(reports_dir, run)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    path = target.parent / f"{run.name}.failed.ipynb"
+    path.write_bytes(result.failed_notebook)
+    return path
+
+
+def make_executor(jobs: int, scheduler: str = "", initializer=None) -> tuple[Executor, object]:
+    """A process pool of `jobs` workers, or a Dask distributed cluster's executor (its client
+    is returned too, to be closed)."""
+    if scheduler:
+        from dask.distributed import Client
+        client = Client(scheduler)
+        return client.get_executor(pure=False), client
+    return ProcessPoolExecutor(max_workers=jobs, initializer=initializer), None
+
+
+def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int = 0, scheduler: str = "",
+          force: bool = False, site: bool = True, echo=print) -> list[Outcome]:
+    """Execute the out-of-date runs among `selected` and publish them, then the site.
+    Returns one Outcome per run. Ctrl-C stops the build and is raised as KeyboardInterrupt
+    with what was published so far (`.outcomes`)."""
+    reports_dir = Path(reports_dir)
+    outcomes, todo = [], []
+    for run in selected:
+        spec = runs.study_of(run.study)
+        runs.run_folder(reports_dir, run)
+        key = runs.build_key(spec, run)
+        why = "forced" if force else runs.why_stale(run, key, reports_dir)
+        if why:
+            todo.append((run, spec, key, why))
+        else:
+            outcomes.append(Outcome(run, "skipped", 0.0, "unchanged"))
+    if todo:
+        outcomes += execute_all(todo, reports_dir, jobs or default_jobs(), scheduler, echo)
+    if site and (any(outcome.status == "published" for outcome in outcomes) or stale_site(reports_dir)):
+        from workbench.core.site import build_site
+        build_site(reports_dir)
+    order = {(run.study, run.name): k for k, run in enumerate(selected)}
+    return sorted(outcomes, key=lambda outcome: order[(outcome.run.study, outcome.run.name)])
+
+
+def stale_site(reports_dir: Path) -> bool:
+    """Whether the site lacks a page for a published run, or its home page."""
+    pages = [m.parent / "report.html" for m in reports_dir.glob("*/*/run.json")]
+    return bool(pages) and not all(page.is_file() for page in [reports_dir / "index.html", *pages])
+
+
+def execute_run(run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
+    """Execute one run now, whatever its key, and publish it (without the site); returns its
+    folder, or raises RunError saying why it failed."""
+    [outcome] = build([run], reports_dir, jobs=1, force=True, site=False)
+    if outcome.status == "failed":
+        raise runs.RunError(outcome.why)
+    return runs.run_folder(reports_dir, run)
+
+
+def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str, echo) -> list[Outcome]:
+    """Check each run's inputs, then execute the runs on the executor and publish each as it ends."""
+    from tqdm import tqdm
+
+    from workbench.core.execute import execute, worker_init
+    outcomes, ready = [], []
+    for run, spec, key, why in todo:
+        try:
+            ready.append((run, spec, key, why, check_inputs(spec, run)))
+        except (runs.RunError, ValueError, OSError) as error:
+            outcomes.append(Outcome(run, "failed", 0.0, str(error)))
+            echo(f"  FAILED {run.study}/{run.name}: {error}", file=sys.stderr)
+    if not ready:
+        return outcomes
+    executor, client = make_executor(min(jobs, len(ready)), scheduler, worker_init)
+    progress = tqdm(total=len(ready), unit="run", desc="runs", disable=None, file=sys.stderr, leave=False)
+    pending = {}
+    try:
+        for run, spec, key, why, illustrative in ready:
+            pending[executor.submit(execute, run.as_dict())] = (run, spec, key, why, illustrative)
+        failed = 0
+        while pending:
+            progress.set_postfix_str(f"running {min(len(pending), jobs)}, failed {failed}")
+            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            for future in done:
+                run, spec, key, why, illustrative = pending.pop(future)
+                result = future.result()
+                if result.interrupted:
+                    raise KeyboardInterrupt
+                if not result.error and spec.makes_outputs and not any(
+                        path.startswith(("figures/", "tables/")) for path in result.files):
+                    result.error = (f"saved no figures or tables, although {run.study} makes them: its notebook "
+                                    "must hand output_dir to Report")
+                    result.failed_notebook = result.files.get("notebook.ipynb", b"")
+                if result.error:
+                    failed += 1
+                    kept = keep_failed(run, result, reports_dir)
+                    message = (f"Run {run.study}/{run.name} {result.error}\nThe error notebook is kept at {kept}; "
+                               "the previous report, if any, is unchanged.")
+                    outcomes.append(Outcome(run, "failed", result.seconds, message))
+                    progress.write(f"  FAILED {message}", file=sys.stderr)
+                else:
+                    publish_result(spec, run, result, key, illustrative, reports_dir)
+                    outcomes.append(Outcome(run, "published", result.seconds, why))
+                progress.update(1)
+    except KeyboardInterrupt as interrupt:
+        for future in pending:
+            future.cancel()
+        interrupt.outcomes = outcomes
+        raise
+    finally:
+        progress.close()
+        if client is None:
+            executor.shutdown(wait=True, cancel_futures=True)
+        else:
+            executor.shutdown(wait=True)
+            client.close()
+    return outcomes
+
+
+def summary(outcomes: list[Outcome]) -> str:
+    """The build's summary: one line per run with its status, seconds, and why."""
+    width = max([len("run")] + [len(o.label) for o in outcomes])
+    lines = [f"{'run':<{width}}  {'status':<9}  {'seconds':>7}  why", f"{'-' * width}  {'-' * 9}  {'-' * 7}  ---"]
+    lines += [f"{o.label:<{width}}  {o.status:<9}  {o.seconds:>7.1f}  {o.why.splitlines()[0] if o.why else ''}"
+              for o in outcomes]
+    return "\n".join(lines)
