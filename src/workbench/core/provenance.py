@@ -7,9 +7,11 @@ is needed (a citation's year), the commit's own time is used.
 
 import hashlib
 import platform
+import re
 import shlex
 import subprocess
 import tomllib
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -33,17 +35,21 @@ def files_in(path: Path) -> list[Path]:
     return [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
 
 
+@cache
 def pinned_versions() -> dict[str, str]:
     """The installed version of every dependency pyproject.toml pins, and of Python."""
     pins = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["dependencies"]
     names = sorted(pin.split("==")[0].split("[")[0] for pin in pins)
-    versions = {"python": platform.python_version()}
-    for name in names:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
+    installed = {}
+    for distribution in metadata.distributions():
+        installed.setdefault(canonical_name(distribution.metadata["Name"] or ""), distribution.version)
+    return {"python": platform.python_version(),
+            **{name: installed.get(canonical_name(name), "not installed") for name in names}}
+
+
+def canonical_name(name: str) -> str:
+    """A package name as PyPI compares them (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _git(*args: str) -> str | None:

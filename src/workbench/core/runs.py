@@ -219,6 +219,16 @@ def source_digest() -> str:
     return _digest(*(str(p.relative_to(PROJECT_ROOT)).encode() + p.read_bytes() for p in files))
 
 
+def file_digest(path: Path) -> str:
+    """A file's SHA-256, computed once per build."""
+    return _file_digest(Path(path), Path(path).stat().st_mtime_ns)
+
+
+@cache
+def _file_digest(path: Path, modified: int) -> str:
+    return provenance.sha256(path)
+
+
 @cache
 def versions_digest() -> str:
     """One hash of the versions of Python and every pinned package."""
@@ -245,7 +255,7 @@ def build_key(spec: contract.Study, run: Run) -> dict:
     if run.parameters.get(contract.USER_DATA):
         user = Path(PROJECT_ROOT / str(run.parameters[contract.USER_DATA]))
         data |= {f"user_data/{path}": digest for path, digest in folder_hashes(user).items()}
-    parts = {"notebook": provenance.sha256(spec.notebook), "source": source_digest(),
+    parts = {"notebook": file_digest(spec.notebook), "source": source_digest(),
              "parameters": _digest(json.dumps(run.parameters, sort_keys=True).encode()),
              "data": _digest(json.dumps(data, sort_keys=True).encode()), "versions": versions_digest()}
     return {"key": _digest(json.dumps(parts, sort_keys=True).encode()), **parts, "files": data}

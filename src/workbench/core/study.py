@@ -25,6 +25,7 @@ import json
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from workbench.core.choices import resolve_choice
@@ -148,11 +149,17 @@ def registered() -> list[Study]:
 
 def parameters_cell(notebook: Path) -> tuple[dict, list[dict]]:
     """A notebook's parameters cell and its other code cells."""
-    cells = [c for c in json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    path = Path(notebook)
+    cells = [c for c in _notebook_json(path, path.stat().st_mtime_ns)["cells"] if c["cell_type"] == "code"]
     tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(tagged) != 1:
         raise StudyError(f"{notebook.name} needs exactly one code cell tagged 'parameters'; it has {len(tagged)}.")
     return tagged[0], [c for c in cells if c is not tagged[0]]
+
+
+@cache
+def _notebook_json(path: Path, modified: int) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _source(cell: dict) -> str:
@@ -186,23 +193,28 @@ def used_names(notebook: Path) -> set[str]:
 def notebook_problems(study: Study) -> list[str]:
     """What the study's notebook lacks: a parameter it should declare, one it declares
     but should not, one it never uses, or a default other than "all" for the selector."""
-    if not study.notebook.is_file():
-        return [f"notebook {study.notebook.relative_to(NOTEBOOKS_DIR.parent)} is missing"]
+    modified = study.notebook.stat().st_mtime_ns if study.notebook.is_file() else 0
+    return list(_notebook_problems(study.notebook, study.parameters(), study.selector, modified))
+
+
+@cache
+def _notebook_problems(notebook: Path, wanted: tuple[str, ...], selector: str, modified: int) -> tuple[str, ...]:
+    if not notebook.is_file():
+        return (f"notebook {notebook.relative_to(NOTEBOOKS_DIR.parent)} is missing",)
     try:
-        declared = declared_parameters(study.notebook)
-        used = used_names(study.notebook)
+        declared = declared_parameters(notebook)
+        used = used_names(notebook)
     except (StudyError, SyntaxError, ValueError) as error:
-        return [f"{study.notebook.name}: {error}"]
-    wanted = study.parameters()
-    problems = [f"{study.notebook.name} does not declare the parameter {name!r}" for name in wanted
+        return (f"{notebook.name}: {error}",)
+    problems = [f"{notebook.name} does not declare the parameter {name!r}" for name in wanted
                 if name not in declared]
-    problems += [f"{study.notebook.name} declares {name!r}, which the contract does not give this study "
+    problems += [f"{notebook.name} declares {name!r}, which the contract does not give this study "
                  f"(its parameters: {', '.join(wanted)})" for name in declared if name not in wanted]
-    problems += [f"{study.notebook.name} declares {name!r} but never uses it" for name in wanted
+    problems += [f"{notebook.name} declares {name!r} but never uses it" for name in wanted
                  if name in declared and name not in used]
-    if declared.get(study.selector, ALL) != ALL:
-        problems.append(f"{study.notebook.name}: the default of {study.selector!r} must be {ALL!r}")
-    return problems
+    if declared.get(selector, ALL) != ALL:
+        problems.append(f"{notebook.name}: the default of {selector!r} must be {ALL!r}")
+    return tuple(problems)
 
 
 def contract_problems(study: Study, runs_config: Path = RUNS_CONFIG) -> list[str]:

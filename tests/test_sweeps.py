@@ -1,0 +1,63 @@
+"""Sweeps: a list of values, comma values or a folder of surveys as one run each, named from
+canonical values; a failure inside a sweep; and a sweep built on a Dask cluster."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from test_build import SMALL
+from workbench.core import runs
+from workbench.core.paths import PROJECT_ROOT
+
+
+def test_a_list_of_values_is_a_sweep_named_from_canonical_values(tmp_path):
+    config = tmp_path / "runs.toml"
+    config.write_text(SMALL + '\n[[run]]\nstudy = "metal_clusters"\nname = "compare"\n'
+                      'parameters = { district = ["ceper", "Juwana"] }\n')
+    names = [(run.study, run.name, run.parameters) for run in runs.load_runs(config)]
+    assert names == [("tumang_governance", "tumang", {"case": "Tumang"}),
+                     ("led_synergism", "telang", {"area": "Telang"}),
+                     ("metal_clusters", "compare-klaten", {"district": "Klaten"}),
+                     ("metal_clusters", "compare-pati", {"district": "Pati"})]
+    configured = runs.load_runs()
+    assert [run.name for run in runs.runs_for("metal_clusters", {"district": "Klaten,juwana"}, configured)] == \
+        ["klaten", "pati"]
+
+
+def test_a_folder_of_surveys_is_one_run_per_file(tmp_path):
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    survey = (PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv").read_text()
+    for name in ["boyolali", "sragen"]:
+        (folder / f"{name}.csv").write_text(survey.replace("Kabupaten Contoh", name.title()))
+    selected = runs.runs_for("metal_clusters", {"user_data": str(folder)}, runs.load_runs())
+    assert [(run.name, Path(run.parameters["user_data"]).name) for run in selected] == \
+        [("boyolali", "boyolali.csv"), ("sragen", "sragen.csv")]
+
+
+def test_a_failed_run_in_a_sweep_leaves_the_others_published_and_is_named(tmp_path):
+    reports = tmp_path / "reports"
+    result = subprocess.run([sys.executable, "-m", "workbench.cli", "--reports", str(reports), "run",
+                             "tumang_governance", "-p", "case", "Tumang,Kasongan", "--name", "sweep"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "tumang_governance/sweep-kasongan" in result.stderr and "Unknown case 'Kasongan'" in result.stderr
+    assert (reports / "tumang_governance" / "sweep-tumang" / "run.json").is_file()
+    assert not (reports / "tumang_governance" / "sweep-kasongan").exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_a_sweep_builds_on_a_dask_cluster(tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    config = tmp_path / "runs.toml"
+    config.write_text('[[run]]\nstudy = "led_synergism"\nparameters = { area = ["Telang", "Batu Betumpang"] }\n')
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = subprocess.run([sys.executable, "-m", "workbench.cli", "--config", str(config), "--reports",
+                                 str(tmp_path / "reports"), "build", "--scheduler", cluster.scheduler_address],
+                                cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for name in ["telang", "batu-betumpang"]:
+        assert (tmp_path / "reports" / "led_synergism" / name / "run.json").is_file()
+    assert (tmp_path / "reports" / "index.html").is_file()
