@@ -31,18 +31,9 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ["pyproject.toml", "runs.toml", "references.bib", "src", "notebooks", "data"]
+sys.path.insert(0, str(ROOT / "src"))
 
-
-def project_copy(folder: Path) -> Path:
-    for name in COPIED:
-        source, target = ROOT / name, folder / name
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, target)
-    return folder
-
+from workbench.core.paths import copy_project  # noqa: E402  (the project's own package, found from here)
 
 def timed(command: list[str], cwd: Path, env: dict) -> tuple[float, str]:
     start = time.perf_counter()
@@ -89,7 +80,7 @@ def main() -> None:
     options.add_argument("--quick", action="store_true", help="sweep 10 districts, not 40")
     districts = 10 if options.parse_args().quick else 40
     with tempfile.TemporaryDirectory() as folder:
-        project = project_copy(Path(folder))
+        project = copy_project(Path(folder))
         env = dict(os.environ, PYTHONPATH=str(project / "src"))
         workbench = [sys.executable, "-m", "workbench.cli"]
         configured = len(tomllib.loads((project / "runs.toml").read_text())["run"])

@@ -3,7 +3,6 @@
 import csv
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,22 +11,12 @@ import nbformat
 
 import pytest
 
-from workbench.core.paths import PROJECT_ROOT
-
-COPIED = ["pyproject.toml", "runs.toml", "references.bib", "src", "notebooks", "data"]
-
+from workbench.core.paths import PROJECT_ROOT, copy_project
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's code, notebooks and data, without environment or reports."""
-    for name in COPIED:
-        source = PROJECT_ROOT / name
-        target = tmp_path / name
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, target)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def replace_in_file(path: Path, old: str, new: str) -> None:

@@ -1,5 +1,6 @@
 """Where the project's folders are, independent of the current working directory."""
 
+import shutil
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -14,3 +15,18 @@ def display_path(path: Path) -> str:
     """A path as a user would type it: relative to the project when inside it."""
     path = Path(path).expanduser().resolve()
     return str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else str(path)
+
+
+PROJECT_FILES = ["pyproject.toml", "runs.toml", "references.bib", "src", "notebooks", "data"]
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's code, notebooks and data (no environment, reports or caches) in
+    `target`, for tests and benchmarks to change freely."""
+    for name in PROJECT_FILES:
+        source, copy = PROJECT_ROOT / name, Path(target) / name
+        if source.is_dir():
+            shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, copy)
+    return Path(target)
