@@ -9,13 +9,15 @@ WORKBENCH_SOURCE = {"document": "the workbench (not published)", "table": "—"}
 
 
 def provenance(package: DataPackage, names: list[str] | None = None) -> pd.DataFrame:
-    """Where each raw table comes from: file, source document, table number and title
-    (for the workbench's own files, its description). All published resources by default."""
+    """Where each raw table comes from: file, source (by its citation, from the package's
+    `sources`, not by a file a reader cannot open), table number and title (for the
+    workbench's own files, its description). All published resources by default."""
+    cited = {source["path"]: source["title"] for source in package.descriptor.get("sources", [])}
     rows = []
     for name in names or package.published():
         resource = package.resource(name)
         source = resource.get("source", {**WORKBENCH_SOURCE, "title": resource["description"]})
-        rows.append({"file": display_path(package.path(name)), "source": source["document"],
+        rows.append({"file": display_path(package.path(name)), "source": cited.get(source["document"], source["document"]),
                      "table": source["table"], "published title": source["title"]})
     return pd.DataFrame(rows)
 
