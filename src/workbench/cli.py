@@ -16,13 +16,6 @@ from workbench.core.paths import REPORTS_DIR, RUNS_CONFIG
 EPILOG_RUN = "studies and their parameters (the first one names the case shown, \"all\" by default):\n"
 
 
-def write_processed(names: list[str]) -> None:
-    """Derive the registered studies' tidy tables from data/raw into data/processed."""
-    for study in map(contract.get, names or contract.registered_names()):
-        for path in contract.write_processed(study):
-            print(f"wrote {path}")
-
-
 def names(outcomes) -> str:
     return ", ".join(outcome.label for outcome in outcomes) or "none"
 
@@ -68,6 +61,14 @@ def run_command(args) -> int:
     for run in selected:
         print(f"{run.study}/{run.name} {run.parameters}", flush=True)
     return execute(args, selected, [])
+
+
+def processed_command(args) -> int:
+    """Derive the studies' tidy tables from data/raw into data/processed (always, not only when stale)."""
+    from workbench.core import build
+    for path in build.write_processed(args.studies or contract.registered_names(), force=True):
+        print(f"wrote {path}")
+    return 0
 
 
 def store_outputs(args) -> int:
@@ -139,7 +140,7 @@ def parser() -> argparse.ArgumentParser:
     store.set_defaults(handler=store_outputs)
     processed = commands.add_parser("processed", help="write data/processed from data/raw")
     processed.add_argument("studies", nargs="*", help="studies (default: all)")
-    processed.set_defaults(handler=lambda args: write_processed(args.studies) or 0)
+    processed.set_defaults(handler=processed_command)
     where = commands.add_parser("notebook", help="print the path of a study's notebook (for plain papermill)")
     where.add_argument("study", help="study name, e.g. metal_clusters")
     where.set_defaults(handler=lambda args: print(contract.get(args.study).notebook) or 0)

@@ -46,11 +46,9 @@ def check_inputs(spec: contract.Study, run: runs.Run) -> bool:
     """Before anything is written: the run's own data load and its case exists. Returns
     whether the data are illustrative. Runs without own data need no loading for this."""
     if not any(run.parameters.get(p) for p in PATH_PARAMETERS):
-        cases = list(spec.published)
-        illustrative = False
         if spec.published:
-            _resolve(spec, run, cases)
-        return illustrative
+            _resolve(spec, run, list(spec.published))
+        return False
     arguments = [run.parameters.get(contract.DATA_DIR, "")] + (
         [run.parameters.get(contract.USER_DATA, "")] if spec.user_data else [])
     loaded = spec.load(*[str(PROJECT_ROOT / str(a)) if a else "" for a in arguments])
@@ -69,7 +67,7 @@ def processed_key(spec: contract.Study) -> str:
     folders = {}
     for name in spec.data_folders():
         folders |= runs.folder_hashes(PROJECT_ROOT / "data" / "raw" / name)
-    return runs._digest(runs.source_digest().encode(), runs.versions_digest().encode(),
+    return runs.digest(runs.source_digest().encode(), runs.versions_digest().encode(),
                         json.dumps(folders, sort_keys=True).encode())
 
 
@@ -119,7 +117,7 @@ def make_executor(jobs: int, scheduler: str = "", initializer=None) -> tuple[Exe
 
 
 def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int = 0, scheduler: str = "",
-          force: bool = False, site: bool = True, echo=print) -> list[Outcome]:
+          force: bool = False, site: bool = True) -> list[Outcome]:
     """Execute the out-of-date runs among `selected` and publish them, then the site.
     Returns one Outcome per run. Ctrl-C stops the build and is raised as KeyboardInterrupt
     with what was published so far (`.outcomes`)."""
@@ -135,7 +133,7 @@ def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int =
         else:
             outcomes.append(Outcome(run, "skipped", 0.0, "unchanged"))
     if todo:
-        outcomes += execute_all(todo, reports_dir, jobs or default_jobs(), scheduler, echo)
+        outcomes += execute_all(todo, reports_dir, jobs or default_jobs(), scheduler)
     if site and (any(outcome.status == "published" for outcome in outcomes) or stale_site(reports_dir)):
         from workbench.core.site import build_site
         build_site(reports_dir)
@@ -158,7 +156,7 @@ def execute_run(run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
     return runs.run_folder(reports_dir, run)
 
 
-def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str, echo) -> list[Outcome]:
+def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str) -> list[Outcome]:
     """Check each run's inputs, then execute the runs on the executor and publish each as it ends."""
     from tqdm import tqdm
 
@@ -169,7 +167,6 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str, echo) 
             ready.append((run, spec, key, why, check_inputs(spec, run)))
         except (runs.RunError, ValueError, OSError) as error:
             outcomes.append(Outcome(run, "failed", 0.0, str(error)))
-            echo(f"  FAILED {run.study}/{run.name}: {error}", file=sys.stderr)
     if not ready:
         return outcomes
     executor, client = make_executor(min(jobs, len(ready)), scheduler, worker_init)
@@ -198,7 +195,7 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str, echo) 
                     message = (f"Run {run.study}/{run.name} {result.error}\nThe error notebook is kept at {kept}; "
                                "the previous report, if any, is unchanged.")
                     outcomes.append(Outcome(run, "failed", result.seconds, message))
-                    progress.write(f"  FAILED {message}", file=sys.stderr)
+                    progress.write(f"  FAILED {run.study}/{run.name} (why: at the end)", file=sys.stderr)
                 else:
                     publish_result(spec, run, result, key, illustrative, reports_dir)
                     outcomes.append(Outcome(run, "published", result.seconds, why))

@@ -79,15 +79,6 @@ def commit_of(paths: list[Path]) -> dict:
     return {"commit": commit, "commit_time": int(time), "uncommitted_changes": bool(status)}
 
 
-def data_hashes(folders: list[Path], inputs: Path | None = None) -> dict[str, str]:
-    """SHA-256 of every data file a run reads: the project's, by their path in the project,
-    and a user's (copied into the run's input/ folder), by their path there."""
-    hashes = {str(path.relative_to(PROJECT_ROOT)): sha256(path) for folder in folders for path in files_in(folder)}
-    if inputs is not None and inputs.is_dir():
-        hashes |= {str(path.relative_to(inputs.parent)): sha256(path) for path in files_in(inputs)}
-    return hashes
-
-
 def rebuild_command(study: str, name: str, parameters: dict, commit: str | None) -> str:
     """The shell command that rebuilds this exact report."""
     arguments = ["workbench", "run", study, "--name", name]

@@ -205,18 +205,19 @@ def runs_for(study: str, parameters: dict, configured: list[Run], name: str = ""
 
 # --- What a run depends on -------------------------------------------------------------------
 
-def _digest(*parts: bytes) -> str:
-    digest = hashlib.sha256()
+def digest(*parts: bytes) -> str:
+    """One SHA-256 over several byte strings (each hashed first, so their boundaries count)."""
+    combined = hashlib.sha256()
     for part in parts:
-        digest.update(hashlib.sha256(part).digest())
-    return digest.hexdigest()
+        combined.update(hashlib.sha256(part).digest())
+    return combined.hexdigest()
 
 
 @cache
 def source_digest() -> str:
     """One hash of the package's source files (all of them: any may shape a report)."""
     files = sorted((PROJECT_ROOT / "src" / "workbench").rglob("*.py"))
-    return _digest(*(str(p.relative_to(PROJECT_ROOT)).encode() + p.read_bytes() for p in files))
+    return digest(*(str(p.relative_to(PROJECT_ROOT)).encode() + p.read_bytes() for p in files))
 
 
 def file_digest(path: Path) -> str:
@@ -232,7 +233,7 @@ def _file_digest(path: Path, modified: int) -> str:
 @cache
 def versions_digest() -> str:
     """One hash of the versions of Python and every pinned package."""
-    return _digest(json.dumps(provenance.pinned_versions(), sort_keys=True).encode())
+    return digest(json.dumps(provenance.pinned_versions(), sort_keys=True).encode())
 
 
 @cache
@@ -256,9 +257,9 @@ def build_key(spec: contract.Study, run: Run) -> dict:
         user = Path(PROJECT_ROOT / str(run.parameters[contract.USER_DATA]))
         data |= {f"user_data/{path}": digest for path, digest in folder_hashes(user).items()}
     parts = {"notebook": file_digest(spec.notebook), "source": source_digest(),
-             "parameters": _digest(json.dumps(run.parameters, sort_keys=True).encode()),
-             "data": _digest(json.dumps(data, sort_keys=True).encode()), "versions": versions_digest()}
-    return {"key": _digest(json.dumps(parts, sort_keys=True).encode()), **parts, "files": data}
+             "parameters": digest(json.dumps(run.parameters, sort_keys=True).encode()),
+             "data": digest(json.dumps(data, sort_keys=True).encode()), "versions": versions_digest()}
+    return {"key": digest(json.dumps(parts, sort_keys=True).encode()), **parts, "files": data}
 
 
 def why_stale(run: Run, key: dict, reports_dir: Path = REPORTS_DIR) -> str:
@@ -317,7 +318,7 @@ def manifest(run: Run, spec: contract.Study, parameters: dict, files: dict[str, 
     inputs = {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items()) if path.startswith("input/")}
     command_parameters = {k: (v if k not in PATH_PARAMETERS or not Path(str(v)).is_absolute() else Path(str(v)).name)
                           for k, v in run.parameters.items()}
-    data = {**provenance.data_hashes(folders), **inputs}
+    data = {path: value for folder in folders for path, value in folder_hashes(folder).items()} | inputs
     return (json.dumps({
         "study": run.study, "name": run.name, "title": spec.title, "illustrative": illustrative,
         "parameters": parameters, "build_key": key,
