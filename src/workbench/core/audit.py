@@ -1,34 +1,54 @@
-"""Reproduction audit: recompute what a paper derives and compare it with what it prints."""
+"""Reproduction audit: recompute what a paper derives, check what it says, and compare.
+
+Every audit row has a verdict (agree, disagree, cannot be checked) and a group that says
+what is set against what, so that a report can lead with the disagreements, grouped.
+"""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-AUDIT_COLUMNS = ["table", "cell", "published", "recomputed", "agrees", "note"]
+AUDIT_COLUMNS = ["group", "table", "cell", "published", "recomputed", "agrees", "verdict", "note",
+                 "quote", "other_place", "other_quote"]
+AGREE, DISAGREE, CANNOT_CHECK = "agree", "disagree", "cannot be checked"
+GROUPS = {
+    "arithmetic": "Arithmetic misprints: a value the source derives from its own cells",
+    "text_vs_table": "The text against its tables",
+    "section_vs_section": "One section (or table) against another",
+    "workbench_reading": "The source against the workbench's coding or reconstruction",
+    "cannot_check": "What cannot be checked",
+}
 
 
 def round_half_up(value: float, decimals: int) -> Decimal:
-    """Round as printed tables do (0.05 -> 0.1), not to even as Python's round() does."""
+    """Round as printed tables do (0.05 -> 0.1), not to even as Python's round() does;
+    `decimals=-1` rounds to tens ('hampir 70 persen')."""
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def audit_entry(table: str, cell: str, published, recomputed, decimals: int | None = None,
-                note: str = "") -> dict:
+                note: str = "", group: str = "arithmetic", quote: str = "", other_place: str = "",
+                other_quote: str = "") -> dict:
     """One audit row. Numbers agree when the recomputed value, rounded half up to the
     published number of decimals, equals the published one; with `decimals=None` the
     values (categories, yes/no) must be equal. A published value that is missing
-    (NaN) never agrees."""
-    if decimals is None:
-        agrees = published == recomputed
-    elif pd.isna(published) or pd.isna(recomputed):
-        agrees = False
-        published = float("nan") if pd.isna(published) else float(published)
-        recomputed = float("nan") if pd.isna(recomputed) else round(float(recomputed), 3)
+    (NaN) never agrees. A recomputed value of None means the claim cannot be checked."""
+    if recomputed is None:
+        agrees, verdict, group = False, CANNOT_CHECK, "cannot_check"
     else:
-        agrees = round_half_up(recomputed, decimals) == round_half_up(published, decimals)
-        published, recomputed = float(published), round(float(recomputed), 3)
-    return {"table": table, "cell": cell, "published": published,
-            "recomputed": recomputed, "agrees": bool(agrees), "note": note}
+        if decimals is None:
+            agrees = published == recomputed
+        elif pd.isna(published) or pd.isna(recomputed):
+            agrees = False
+            published = float("nan") if pd.isna(published) else float(published)
+            recomputed = float("nan") if pd.isna(recomputed) else round(float(recomputed), 3)
+        else:
+            agrees = round_half_up(recomputed, decimals) == round_half_up(published, decimals)
+            published, recomputed = float(published), round(float(recomputed), 3)
+        verdict = AGREE if agrees else DISAGREE
+    return {"group": group, "table": table, "cell": cell, "published": published, "recomputed": recomputed,
+            "agrees": bool(agrees), "verdict": verdict, "note": note, "quote": quote,
+            "other_place": other_place, "other_quote": other_quote}
 
 
 def audit_table(entries: list[dict]) -> pd.DataFrame:
@@ -37,5 +57,19 @@ def audit_table(entries: list[dict]) -> pd.DataFrame:
 
 
 def disagreements(audit: pd.DataFrame) -> pd.DataFrame:
-    """Only the rows where the paper's printed value is not reproduced."""
-    return audit[~audit["agrees"]].reset_index(drop=True)
+    """The rows that do not agree, grouped (arithmetic misprints, the text against its tables,
+    one section against another, the workbench's reading, what cannot be checked), each
+    group in the audit's order, with the group named in words."""
+    order = {group: rank for rank, group in enumerate(GROUPS)}
+    rows = audit[audit["verdict"] != AGREE]
+    rows = rows.iloc[sorted(range(len(rows)), key=lambda i: order[rows["group"].iloc[i]])].reset_index(drop=True)
+    return rows.assign(group=rows["group"].map(GROUPS))
+
+
+def audit_summary(audit: pd.DataFrame) -> str:
+    """One sentence counting the audit's verdicts, and its disagreements per group."""
+    counts = audit["verdict"].value_counts()
+    groups = disagreements(audit)["group"].value_counts(sort=False)
+    per_group = "; ".join(f"{label}: {groups[label]}" for label in GROUPS.values() if label in groups)
+    return (f"**{len(audit)}** checks: **{counts.get(AGREE, 0)}** agree, **{counts.get(DISAGREE, 0)}** disagree, "
+            f"**{counts.get(CANNOT_CHECK, 0)}** cannot be checked." + (f" Not agreeing, by kind: {per_group}." if per_group else ""))

@@ -41,9 +41,67 @@ def triggers_besides_external(study, claim) -> int:
     return int((listed["factor_id"] != "external_factor").sum())
 
 
-CHECKS = {check.__name__: check for check in [drivers_in_both_areas, drivers_in_one_area_only,
-                                               obstacles_in_both_areas, factors_of_the_proposition,
-                                               triggers_besides_external]}
+def factors_with_role(study, claim) -> list[str]:
+    """Factors of Tabel 4.3 with the role `subject` ("driver@both", "driver@Batu Betumpang only",
+    "obstacle@both"): in both published areas, or in one and not the other."""
+    role, where = claim.subject.split("@")
+    acts = _roles_wide(study).isin([role, "both"])
+    if where == "both":
+        chosen = acts.all(axis=1)
+    else:
+        area = where.removesuffix(" only")
+        chosen = acts[area] & ~acts[[a for a in PUBLISHED_AREAS if a != area]].any(axis=1)
+    return list(acts.index[chosen])
+
+
+def roles_of_factor(study, claim) -> list[str]:
+    """The roles Tabel 4.3 gives the factor `subject` in the published areas (one item per distinct role)."""
+    return list(dict.fromkeys(_roles_wide(study).loc[claim.subject]))
+
+
+def triggers_of_table_4_4(study, claim) -> list[str]:
+    """The factors Tabel 4.4 lists as triggers, besides the external factor, in the area
+    `subject` or, for "both", in both published areas."""
+    areas = PUBLISHED_AREAS if claim.subject == "both" else [claim.subject]
+    per_area = [list(study.triggers.loc[study.triggers["area"] == area, "factor_id"]) for area in areas]
+    return [factor for factor in per_area[0] if factor != "external_factor" and all(factor in other for other in per_area)]
+
+
+def proposition_factors(study, claim) -> list[str]:
+    """The factors the codebook marks as named in the proposition (section II)."""
+    return list(study.factors.loc[study.factors["in_proposition"], "factor_id"])
+
+
+def factors_beyond_the_proposition(study, claim) -> list[str]:
+    """Factors that Tabel 4.3 or 4.4 uses but the proposition does not name."""
+    used = set(study.factor_roles.loc[study.factor_roles["role"] != "none", "factor_id"]) | set(study.triggers["factor_id"])
+    return [f for f in study.factors["factor_id"] if f in used and f not in set(proposition_factors(study, claim))]
+
+
+def coded_level(study, claim) -> str:
+    """The workbench's coded level of Tabel 4.2 for `subject` ("area:dimension_id:sub_item_id")."""
+    area, dimension, sub_item = claim.subject.split(":")
+    coded = study.coded[(study.coded["area"] == area) & (study.coded["dimension_id"] == dimension)
+                        & (study.coded["sub_item_id"] == sub_item)]
+    return coded["level"].iloc[0]
+
+
+def published_category(study, claim) -> str:
+    """The category of collaboration Tabel 4.2's last row gives the area `subject`."""
+    categories = study.package.read("table4_2_categories").set_index("area")
+    return categories.at[claim.subject, "category_id"]
+
+
+def effect_comparison(study, claim) -> str:
+    """'same' when Tabel 4.2's effect dimension is coded at one level in both areas, else 'different'."""
+    effects = study.coded[(study.coded["dimension_id"] == "effect") & study.coded["area"].isin(PUBLISHED_AREAS)]
+    return "same" if effects["level"].nunique() == 1 else "different"
+
+
+CHECKS = {check.__name__: check for check in [
+    drivers_in_both_areas, drivers_in_one_area_only, obstacles_in_both_areas, factors_of_the_proposition,
+    triggers_besides_external, factors_with_role, roles_of_factor, triggers_of_table_4_4, proposition_factors,
+    factors_beyond_the_proposition, coded_level, published_category, effect_comparison]}
 
 
 def _decimal_comma(value: float) -> str:
@@ -59,11 +117,11 @@ def reproduction_audit(study) -> pd.DataFrame:
         if row.published_category_id:
             entries.append(audit_entry("Tabel 4.2", f"{row.area} × Kategori Kolaborasi", row.published_category_id,
                                        row.category_id or row.status, None,
-                                       "classifier on the workbench's coding of Tabel 4.2"))
+                                       "classifier on the workbench's coding of Tabel 4.2", "workbench_reading"))
     entries += check_claims(study, study.claims, CHECKS)
     for row in trigger_comparison(study).itertuples():
         entries.append(audit_entry("Tabel 4.4 vs reconstructed tree", f"{row.area} × {row.factor_id} is a trigger",
-                                   row.in_tabel_4_4, row.derived_trigger, None, row.explanation))
+                                   row.in_tabel_4_4, row.derived_trigger, None, row.explanation, "workbench_reading"))
     shares = study.profiles[(study.profiles["area"] == "Telang")].set_index("attribute")
     farmers, labourers = shares.at["share_farmers", "value"], shares.at["share_farm_labourers", "value"]
     entries.append(audit_entry("Section 4.1 (text)", f"Telang: non-farm share, printed '{shares.at['share_non_farm', 'printed']}'",

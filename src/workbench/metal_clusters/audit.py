@@ -28,7 +28,66 @@ def not_cooperating_share(study, claim) -> float:
     return 100 * total["not_cooperating"] / total["total"]
 
 
-CHECKS = {"active_or_proactive_share": active_or_proactive_share, "not_cooperating_share": not_cooperating_share}
+def _locations(study, resource: str) -> pd.DataFrame:
+    table = study.raw[resource]
+    return table[~table["location"].isin(PUBLISHED_TOTAL_ROWS)].set_index("location")
+
+
+def active_minus_passive_share(study, claim) -> float:
+    """(Aktif - Pasif) / Ada on the Total row of the table `subject`, in percentage points."""
+    total = study.raw[claim.subject].set_index("location").loc["Total"]
+    return 100 * (total["active"] - total["passive"]) / total["cooperating"]
+
+
+def dynamic_aspects(study, claim) -> list[str]:
+    """Aspects whose mean reaches 3 ('dinamis' in Tabel 3's legend) in at least two of the three locations."""
+    means = study.raw["table3_cluster_dynamics"].set_index("location")
+    return [aspect for aspect in ASPECTS["aspect_id"] if (means[f"{aspect}_mean"] >= 3).sum() >= 2]
+
+
+def most_dynamic_location(study, claim) -> str:
+    """The location with the highest mean on the aspect `subject` (Tabel 3); ties name every location."""
+    means = study.raw["table3_cluster_dynamics"].set_index("location")[f"{claim.subject}_mean"]
+    return "; ".join(means[means == means.max()].index) if (means == means.max()).sum() > 1 else means.idxmax()
+
+
+def least_dynamic_location(study, claim) -> str:
+    """The location with the lowest mean on the aspect `subject` (Tabel 3); ties name every location."""
+    means = study.raw["table3_cluster_dynamics"].set_index("location")[f"{claim.subject}_mean"]
+    return "; ".join(means[means == means.min()].index) if (means == means.min()).sum() > 1 else means.idxmin()
+
+
+def ranking_by_share_cooperating(study, claim) -> str:
+    """The locations of the table `subject` from the highest share cooperating (Ada) to the lowest."""
+    shares = _locations(study, claim.subject)["cooperating"] / _locations(study, claim.subject)["total"]
+    return " > ".join(shares.sort_values(ascending=False, kind="stable").index)
+
+
+def locations_with_proactive(study, claim) -> list[str]:
+    """Locations of the table `subject` with at least one proactive firm."""
+    table = _locations(study, claim.subject)
+    return list(table.index[table["proactive"] > 0])
+
+
+def locations_more_passive_than_active(study, claim) -> list[str]:
+    """Locations of the table `subject` where more cooperating firms are passive than active."""
+    table = _locations(study, claim.subject)
+    return list(table.index[table["passive"] > table["active"]])
+
+
+def locations_above_the_sample(study, claim):
+    """Locations where the table `subject` counts more firms than Tabel 4, the 48 firms interviewed."""
+    sample = _locations(study, "table4_cooperation_same_kind")["total"]
+    counts = _locations(study, claim.subject)["total"]
+    above = [f"{place}: {int(counts[place])} against {int(sample[place])}" for place in counts.index
+             if counts[place] > sample[place]]
+    return len(above), "; ".join(above)
+
+
+CHECKS = {check.__name__: check for check in [
+    active_or_proactive_share, not_cooperating_share, active_minus_passive_share, dynamic_aspects, most_dynamic_location,
+    least_dynamic_location, ranking_by_share_cooperating, locations_with_proactive,
+    locations_more_passive_than_active, locations_above_the_sample]}
 
 
 def reproduction_audit(study) -> pd.DataFrame:

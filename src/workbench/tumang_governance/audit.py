@@ -32,7 +32,20 @@ def listed_after_count(study, claim) -> int:
     return len([item for item in listed.split(",") if item.strip()])
 
 
-CHECKS = {check.__name__: check for check in [achieved_count, assessed_count, listed_after_count]}
+def achieved_items(study, claim) -> list[str]:
+    """The items of the framework `subject` with the verdict achieved_quite_well (the published case)."""
+    rows = study.verdicts[(study.verdicts["case"] == PUBLISHED_CASE) & (study.verdicts["framework"] == claim.subject)]
+    return list(rows.loc[rows["verdict"] == "achieved_quite_well", "item_id"])
+
+
+def frameworks_mostly_achieved(study, claim) -> list[str]:
+    """The frameworks with more than half of their items achieved quite well (the published case)."""
+    card = _published_card(study)
+    return [framework for framework in card.index if card.at[framework, "achieved_quite_well"] > card.at[framework, "total"] / 2]
+
+
+CHECKS = {check.__name__: check for check in [achieved_count, assessed_count, listed_after_count, achieved_items,
+                                               frameworks_mostly_achieved]}
 
 
 def reproduction_audit(study) -> pd.DataFrame:
