@@ -48,13 +48,27 @@ def test_cooperation_shares_recomputed_from_counts(study):
 
 
 def test_audit_finds_exactly_the_disagreements_worked_out_by_hand(study):
-    wrong = study.audit[~study.audit["agrees"]]
+    audit = study.audit
+    wrong = audit[(audit["verdict"] == "disagree") & (audit["group"] == "arithmetic")]
     assert sorted(zip(wrong["table"], wrong["cell"])) == [
         ("Tabel 5", "Ceper × Pasif (%)"),                   # printed 50,2; 2 of 4 is 50.0
         ("Tabel 8", "Rata-rata × Bahan Penolong"),          # printed 2,8; (2+3+3)/3 = 2.67
         ("Tabel 8", "Rata-rata × Pemasaran"),               # printed 2,9; (2+3+3)/3 = 2.67
         ("Tabel 8", "Rata-rata × Produksi"),                # printed 2,8; (3+4+3)/3 = 3.33
     ]
+    claims = audit[(audit["verdict"] == "disagree") & (audit["group"] != "arithmetic")].set_index("cell")
+    assert sorted(claims.index) == [
+        "'tiga aspek lainnya': the aspects left besides skills, trust and (by the first paragraph) information",
+        "in every location more cooperating firms are passive than active",   # Ceper: 2 passive, 2 active
+        "the 48 firms interviewed are the sample of Tabel 5: no location counts more firms there than in Tabel 4",
+        "the aspects that show dynamics are product, technology, market and information; skills and trust show none",
+    ]
+    assert "Tegal: 22 against 19" in claims.loc["the 48 firms interviewed are the sample of Tabel 5: no location "
+                                                "counts more firms there than in Tabel 4", "note"]
+    assert "only there: trust" in claims.loc["the aspects that show dynamics are product, technology, market and "
+                                             "information; skills and trust show none", "note"]
+    assert set(audit.loc[audit["verdict"] == "cannot be checked", "table"]) == {
+        "Tabel 7, title (line 108)", "Section B.4 (line 202)"}
     klaten_total = study.audit.set_index("cell").loc["KLATEN × Jumlah (Rata2)"]
     assert (klaten_total["published"], klaten_total["recomputed"]) == (17, 17)  # 3+3+3+2+3+3
     table4_total = study.audit.set_index(["table", "cell"]).loc[("Tabel 4", "Total × Ada (%)")]

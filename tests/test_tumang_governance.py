@@ -36,10 +36,12 @@ def test_scorecard_counts_and_shares(study):
 
 
 def test_audit_recomputes_six_and_five_of_eight_and_flags_the_missing_comma(study):
-    audit = study.audit.set_index("cell")
-    assert audit["agrees"].sum() == 4
-    comma = audit.loc["Pyke's principles named in the printed list, counted at its commas"]
-    assert (comma["published"], comma["recomputed"], comma["agrees"]) == (5, 4, False)
+    audit = study.audit
+    assert audit["verdict"].value_counts().to_dict() == {"agree": 15, "disagree": 2, "cannot be checked": 1}
+    commas = audit[audit["verdict"] == "disagree"]
+    assert set(commas["cell"]) == {"the list after '5' names five principles, counted at its commas"}
+    assert set(commas["table"]) == {"Abstrak (line 7)", "Abstract (line 12)"}
+    assert (commas["published"].tolist(), commas["recomputed"].tolist()) == ([5, 5], [4, 4])
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="the seed documents (../shared/seeds) are not beside this clone")

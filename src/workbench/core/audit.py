@@ -73,3 +73,12 @@ def audit_summary(audit: pd.DataFrame) -> str:
     per_group = "; ".join(f"{label}: {groups[label]}" for label in GROUPS.values() if label in groups)
     return (f"**{len(audit)}** checks: **{counts.get(AGREE, 0)}** agree, **{counts.get(DISAGREE, 0)}** disagree, "
             f"**{counts.get(CANNOT_CHECK, 0)}** cannot be checked." + (f" Not agreeing, by kind: {per_group}." if per_group else ""))
+
+
+def audit_columns() -> dict:
+    """How a report labels the audit's columns: the place and the claim, both values, both quotes."""
+    from workbench.core.tables import Column
+    return {"group": Column("Kind of disagreement"), "table": Column("Where"), "cell": Column("Claim or cell"),
+            "published": Column("Printed"), "recomputed": Column("Recomputed or stated elsewhere"),
+            "note": Column("How checked, and what differs"), "quote": Column("Quote"),
+            "other_place": Column("Set against"), "other_quote": Column("Quote there")}

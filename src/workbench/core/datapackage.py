@@ -48,6 +48,16 @@ class DataPackage:
         """Read and validate several raw tables, keyed by resource name."""
         return {name: self.read(name) for name in names}
 
+    def notes(self, *names: str) -> list[str]:
+        """The transcription notes of the given resources, each saying which row and column it
+        concerns, to print beside a table built from them."""
+        notes = []
+        for name in names:
+            for note in self.resource(name).get("notes", []):
+                where = ", ".join(f"{key} {note[key]}" for key in ("row", "column") if note.get(key))
+                notes.append(f"Transcription note{f' ({where})' if where else ''}: {note['note']}")
+        return notes
+
     def published(self) -> list[str]:
         """The resources that are data of the study (not templates for a user's own data)."""
         return [r["name"] for r in self.descriptor["resources"] if not r.get("template")]

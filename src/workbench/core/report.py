@@ -118,10 +118,11 @@ class Report:
 
     def table(self, name: str, frame: pd.DataFrame, caption: str = "", source: str = "",
               columns: Mapping[str, Column | str] | None = None, only: Sequence[str] | None = None,
-              fold: bool = False) -> TableOutput:
-        """Show a table for reading; during a run save the data as tables/<name>.csv."""
+              fold: bool = False, notes: Sequence[str] = ()) -> TableOutput:
+        """Show a table for reading, with `notes` under it (the transcription notes of the raw
+        tables it shows); during a run save the data as tables/<name>.csv."""
         if self.output_dir is not None:
             folder = self.output_dir / "tables"
             folder.mkdir(parents=True, exist_ok=True)
             write_csv(frame, folder / f"{name}.csv")
-        return TableOutput(readable(frame, columns, only), name, caption, source, fold)
+        return TableOutput(readable(frame, columns, only, notes), name, caption, source, fold)
