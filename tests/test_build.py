@@ -54,7 +54,7 @@ def test_a_changed_data_file_rebuilds_exactly_the_runs_that_read_it(project_copy
     first = workbench(project_copy, "--config", "small.toml", "build", "--jobs", "2")
     assert first.returncode == 0, first.stderr
     replace_in_file(project_copy / "data" / "raw" / "tumang_governance" / "claims.csv",
-                    "rows of deseve, named or not", "rows of deseve (named or not)")
+                    "the abstract gives no number of informants", "the abstract gives no count of informants")
     second = workbench(project_copy, "--config", "small.toml", "build")
     assert second.returncode == 0, second.stderr
     lines = {line.split()[0]: line for line in second.stdout.splitlines() if "/" in line.split()[0]}

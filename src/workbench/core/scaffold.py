@@ -185,9 +185,10 @@ def scaffold_study(name: str, title: str = "", root: Path = PROJECT_ROOT) -> lis
                                                       ensure_ascii=False) + "\n", encoding="utf-8")
     (data / "observations.csv").write_text("case,item,value\nExample,first,1\nExample,second,2\n", encoding="utf-8")
     (data / "claims.csv").write_text(
-        "claim_id,place,line,quote,claim,subject,published,decimals,check,method\n"
-        "example_total,Text after Table 1,1,(the source's words),the values of Example add up to 3,Example,3,0,"
-        "total_value,sum of Example's values\n", encoding="utf-8")
+        "claim_id,kind,compares,place,line,quote,claim,subject,published,decimals,check,method,"
+        "other_place,other_line,other_quote\n"
+        "example_total,number,text_vs_table,Text after Table 1,1,(the source's words),the values of Example add up to 3,"
+        "Example,3,0,total_value,sum of Example's values,,,\n", encoding="utf-8")
 
     catalog_path = root / "data" / "raw" / "datapackage.json"
     catalog = json.loads(catalog_path.read_text(encoding="utf-8"))
