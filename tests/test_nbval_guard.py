@@ -34,7 +34,7 @@ def guard_bites(project, name: str, unchanged_too: bool = False) -> None:
     probe = guard_of(project, name)
     if unchanged_too:
         assert nbval(project, name).returncode == 0
-    change_cell(load_package(name, project / "data" / "raw").path(probe["resource"]), probe["row"],
+    change_cell(load_package(probe["study"] or name, project / "data" / "raw").path(probe["resource"]), probe["row"],
                 probe["column"], probe["value"])
     result = nbval(project, name)
     assert result.returncode == 1

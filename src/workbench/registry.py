@@ -8,4 +8,5 @@ STUDIES = [
     "metal_clusters",
     "led_synergism",
     "tumang_governance",
+    "synthesis",
 ]

@@ -18,6 +18,9 @@ from workbench.core.paths import RAW_DIR
 from workbench.core.readers import read_table
 
 
+_VALIDATED: dict[tuple, pd.DataFrame] = {}
+
+
 @dataclass(frozen=True)
 class DataPackage:
     """One study's data folder and its parsed descriptor."""
@@ -41,8 +44,17 @@ class DataPackage:
         return self.resource(name)["schema"]
 
     def read(self, name: str) -> pd.DataFrame:
-        """Read and validate one raw table by resource name."""
-        return read_table(self.path(name), self.schema(name))
+        """Read and validate one raw table by resource name. A file read before, unchanged
+        since (same size and modification time) and with the same schema, is not validated
+        again: the audits and the synthesis read the same tables many times."""
+        path, schema = self.path(name), self.schema(name)
+        if not path.is_file():
+            return read_table(path, schema)
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size, json.dumps(schema, sort_keys=True))
+        if key not in _VALIDATED:
+            _VALIDATED[key] = read_table(path, schema)
+        return _VALIDATED[key].copy()
 
     def read_all(self, names: list[str]) -> dict[str, pd.DataFrame]:
         """Read and validate several raw tables, keyed by resource name."""

@@ -51,7 +51,8 @@ class GuardProbe:
 
     The guard copies the project, sets `column` of the one row of `resource` whose
     cells equal `row` to `value`, and expects nbval to fail with `shows` (a line of the
-    new outputs, typically from a figure's description) among the differences.
+    new outputs, typically from a figure's description) among the differences. `study`
+    names the data folder of `resource` when it is another study's that the study `reads`.
     """
 
     resource: str
@@ -59,6 +60,7 @@ class GuardProbe:
     column: str
     value: str
     shows: str
+    study: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,11 +99,14 @@ class Study:
         """The notebook's parameters, in the order its parameters cell declares them."""
         return (self.selector, *((USER_DATA,) if self.user_data else ()), DATA_DIR, OUTPUT_DIR)
 
-    def resolve(self, name: str, cases: list[str] | None = None) -> str:
+    def resolve(self, name: str, cases: list[str] | None = None,
+                aliases: Mapping[str, tuple[str, ...]] | None = None) -> str:
         """"all" or the canonical name of one case (published, aliases accepted, or the
-        user's); any case; an unknown name raises ValueError listing the valid ones."""
+        user's); any case; an unknown name raises ValueError listing the valid ones.
+        `aliases` replaces the published aliases for a study whose cases come from its data."""
         names = cases if cases is not None else list(self.published)
-        choices = {ALL: list(self.all_aliases), **{case: list(self.published.get(case, ())) for case in names}}
+        known = self.published if aliases is None else aliases
+        choices = {ALL: list(self.all_aliases), **{case: list(known.get(case, ())) for case in names}}
         return resolve_choice(name, choices, self.selector)
 
 
@@ -217,6 +222,20 @@ def _notebook_problems(notebook: Path, wanted: tuple[str, ...], selector: str, m
     return tuple(problems)
 
 
+def guard_problems(study: Study) -> list[str]:
+    """What is wrong with the study's guard probe: a data folder the study does not read, or a
+    resource that folder's data package does not describe."""
+    folder = study.guard.study or study.name
+    if folder not in study.data_folders():
+        return [f"the guard probe changes {folder}'s data, which {study.name} does not read "
+                f"(it reads: {', '.join(study.data_folders())})"]
+    descriptor = RAW_DIR / folder / "datapackage.json"
+    resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"] if descriptor.is_file() else []
+    if study.guard.resource not in {r["name"] for r in resources}:
+        return [f"the guard probe's resource {study.guard.resource!r} is not in {folder}'s data package"]
+    return []
+
+
 def contract_problems(study: Study, runs_config: Path = RUNS_CONFIG) -> list[str]:
     """Everything a registered study lacks to be built, run, guarded and tested like the others."""
     problems = notebook_problems(study)
@@ -232,8 +251,7 @@ def contract_problems(study: Study, runs_config: Path = RUNS_CONFIG) -> list[str
         resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
         problems += [f"{descriptor.parent.name}/{r['path']}, described in its datapackage.json, does not exist"
                      for r in resources if not (study.data_folder / r["path"]).is_file()]
-        if study.guard.resource not in {r["name"] for r in resources}:
-            problems.append(f"the guard probe's resource {study.guard.resource!r} is not in {study.name}'s data package")
+        problems += guard_problems(study)
     configured = tomllib.loads(Path(runs_config).read_text(encoding="utf-8")).get("run", [])
     if not any(run.get("study") == study.name for run in configured):
         problems.append(f"{Path(runs_config).name} has no [[run]] for {study.name}")

@@ -1,0 +1,55 @@
+"""Study 4: what the three studies say together, a cross-study synthesis.
+
+The three studies measure overlapping things under different names. A crosswalk
+(`data/raw/synthesis/crosswalk.csv`, the workbench's reading, each pairing quoting the
+study's own words) pairs each shared construct (trust, cooperation and networks,
+information, skills, leadership and governance, access to resources and markets,
+commitment and a common purpose) with the items of each study's framework: JICA's
+cluster-dynamics indicators and the cooperation tables of study 1, the PEL factors of
+study 2, DeSeve's indicators and Pyke's principles of study 3; or says that a framework
+has no counterpart. The findings are computed from the three studies' raw tables, each
+naming the cells it comes from, and read on one shared scale (`frameworks`).
+
+The flow: `frameworks` (where each framework's items are, and how a finding is read) ->
+`data` (the crosswalk validated against the studies' data, the findings, the quote audit)
+-> `tables` (summary and texts) and `figures`.
+
+`load_study()` returns a `SynthesisStudy` whose tidy tables have these columns:
+
+- `crosswalk`: construct_id, framework, item_id, item_en, counterpart, workbench_reading,
+  quote, quote_place, reason.
+- `findings`: construct_id, construct_en, study, framework, tables, item_id, item_en, quote,
+  workbench_reading, case, measure, value, reading (favourable, unfavourable, both,
+  no direction), cells.
+- `audit`: each pairing's quote set against the cell it cites.
+"""
+
+from workbench.core.study import GuardProbe, Study, lazy, lazy_exports
+
+STUDY = Study(
+    name="synthesis",
+    title="What the three studies say together: a cross-study synthesis",
+    selector="construct",
+    reads=("metal_clusters", "led_synergism", "tumang_governance"),
+    headline=lazy("workbench.synthesis.tables:headline"),
+    load=lazy("workbench.synthesis.data:load_study"),
+    processed_tables=lazy("workbench.synthesis.data:processed_tables"),
+    guard=GuardProbe(study="metal_clusters", resource="table3_cluster_dynamics", row={"location": "KLATEN"},
+                     column="trust_mean", value="1", shows="MIXED / 2 favourable / 1 unfavourable"),
+)
+
+EXPORTS = {
+    "FRAMEWORKS": "frameworks",
+    "LIMITS": "tables",
+    "STUDY_LABELS": "tables",
+    "SynthesisStudy": "data",
+    "construct_summary": "tables",
+    "construct_text": "tables",
+    "crosswalk_table": "tables",
+    "headline": "tables",
+    "load_study": "data",
+    "plot_construct_grid": "figures",
+    "processed_tables": "data",
+}
+__getattr__ = lazy_exports(__name__, EXPORTS)
+__all__ = ["STUDY", *EXPORTS]

@@ -1,0 +1,201 @@
+"""The frameworks the synthesis reads, and one finding per item, case and measure.
+
+Each framework belongs to one study and is read from that study's raw tables (through
+its data package, as the study's own code reads them), never from numbers typed here.
+Every finding names the cells it comes from (file, line, row, column) and gives a
+reading on one scale shared by all frameworks:
+
+- favourable: Tabel 3 mean at or above the middle of its 1-5 scale (3 = "dinamis");
+  Tabel 4-7: more than half the firms that answered cooperate; Tabel 4.3: a driver
+  (pendorong) only; the Tumang abstract: achieved quite well;
+- unfavourable: below the middle; half or fewer cooperate; an obstacle (kendala) only;
+  not among those achieved quite well;
+- both: a driver and an obstacle in the same area (Tabel 4.3);
+- no direction: a finding that says neither (a Tabel 4.4 trigger, a factor Tabel 4.3 does
+  not list for the area, a Pyke principle the abstract does not name, a cell not printed).
+
+The thresholds are the workbench's, stated here and in the report; the values are the
+studies'.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from workbench.core.datapackage import DataPackage
+
+FAVOURABLE, UNFAVOURABLE, BOTH, NO_DIRECTION = "favourable", "unfavourable", "both", "no direction"
+COOPERATION_PREFIX = "_cooperation_"
+STUDY_LABELS = {"metal_clusters": "Metal clusters (study 1)", "led_synergism": "PEL synergism (study 2)",
+                "tumang_governance": "Tumang governance (study 3)"}
+POOLED_ROWS = ("Total", "Rata-rata")  # rows of Tabel 4-7 that pool the locations, not a location
+ROLE_READINGS = {frozenset({"driver"}): (FAVOURABLE, "driver (pendorong)"),
+                 frozenset({"obstacle"}): (UNFAVOURABLE, "obstacle (kendala)"),
+                 frozenset({"driver", "obstacle"}): (BOTH, "driver and obstacle (pendorong dan kendala)"),
+                 frozenset(): (NO_DIRECTION, "not listed")}
+VERDICT_READINGS = {"achieved_quite_well": (FAVOURABLE, "achieved quite well (tercapai cukup baik)"),
+                    "not_achieved_quite_well": (UNFAVOURABLE, "not among those achieved quite well"),
+                    "not_named": (NO_DIRECTION, "not named by the abstract")}
+
+
+@dataclass(frozen=True)
+class Framework:
+    """One study's framework: where its items are and how a finding is read from them.
+    `items(package)` gives the valid item ids; `findings(package, item_id)` the findings."""
+
+    id: str
+    study: str
+    label: str
+    tables: str
+    items: Callable[[DataPackage], list[str]]
+    findings: Callable[[DataPackage, str], list[dict]]
+
+
+def cell(package: DataPackage, resource: str, line: int, row: str, values: dict) -> str:
+    """Cells of one row named for a reader: file, line, the row's key, and each column with its value."""
+    shown = ", ".join(f"{column} = " + ("(empty)" if pd.isna(value) else f"{value:g}" if isinstance(value, float)
+                                          else str(value)) for column, value in values.items())
+    return f"{package.folder.name}/{package.resource(resource)['path']} line {line} ({row}): {shown}"
+
+
+def finding(case: str, measure: str, value: str, reading: str, cells: list[str]) -> dict:
+    return {"case": case, "measure": measure, "value": value, "reading": reading, "cells": "; ".join(cells)}
+
+
+def dynamics_aspects(package: DataPackage) -> list[str]:
+    """The aspects Tabel 3 scores: the prefixes of its mean columns."""
+    columns = package.read("table3_cluster_dynamics").columns
+    return [column.removesuffix("_mean") for column in columns if column.endswith("_mean")]
+
+
+def standing(value: float, others: list[float]) -> str:
+    """Where a score stands among the location's other aspects."""
+    higher, lower = sum(other > value for other in others), sum(other < value for other in others)
+    tied = len(others) - higher - lower
+    ties = f", tied with {tied}" if tied else ""
+    if not higher and not lower:
+        return f"level with the other {len(others)} aspects"
+    if not higher:
+        return f"the highest of {len(others) + 1} aspects{ties}"
+    if not lower:
+        return f"the lowest of {len(others) + 1} aspects{ties}"
+    return f"{higher} of the other {len(others)} aspects score higher, {lower} lower"
+
+
+def dynamics_findings(package: DataPackage, aspect: str) -> list[dict]:
+    """Per location of Tabel 3: the aspect's mean on the scale, and where it stands among the
+    location's aspects (how many score higher, how many lower)."""
+    resource = package.resource("table3_cluster_dynamics")
+    scale = {int(point): label.split(" / ")[0] for point, label in resource["scale"].items()}
+    middle = (min(scale) + max(scale)) / 2
+    table = package.read("table3_cluster_dynamics")
+    aspects = dynamics_aspects(package)
+    rows = []
+    for line, row in table.iterrows():
+        location, mean = row["location"], row[f"{aspect}_mean"]
+        columns = [f"{name}_mean" for name in [aspect, *(a for a in aspects if a != aspect)]]
+        cells = [cell(package, "table3_cluster_dynamics", line, location, {column: row[column] for column in columns})]
+        if pd.isna(mean):
+            rows.append(finding(location, "Tabel 3 mean (1-5)", "not printed", NO_DIRECTION, cells))
+            continue
+        others = [row[f"{name}_mean"] for name in aspects if name != aspect and pd.notna(row[f"{name}_mean"])]
+        label = scale.get(int(mean)) if float(mean).is_integer() else None
+        rows.append(finding(location, "Tabel 3 mean (1-5)", f"{mean:g}{f' ({label})' if label else ''}, {standing(mean, others)}",
+                            FAVOURABLE if mean >= middle else UNFAVOURABLE, cells))
+    return rows
+
+
+def cooperation_resource(package: DataPackage, linkage: str) -> str:
+    """The raw table of one linkage (Tabel 4-7): the resource named ..._cooperation_<linkage>."""
+    matches = [name for name in package.published() if name.endswith(COOPERATION_PREFIX + linkage)]
+    if len(matches) != 1:
+        raise KeyError(f"{package.folder / 'datapackage.json'} has {len(matches)} tables named *{COOPERATION_PREFIX}{linkage}")
+    return matches[0]
+
+
+def cooperation_linkages(package: DataPackage) -> list[str]:
+    """The linkages of Tabel 4-7, from the names of their raw tables."""
+    return [name.split(COOPERATION_PREFIX, 1)[1] for name in package.published() if COOPERATION_PREFIX in name]
+
+
+def cooperation_findings(package: DataPackage, linkage: str) -> list[dict]:
+    """Per location of the linkage's table: the printed share of firms that cooperate."""
+    resource = cooperation_resource(package, linkage)
+    table = package.read(resource)
+    table_number = package.resource(resource)["source"]["table"]
+    rows = []
+    for line, row in table.iterrows():
+        if row["location"] in POOLED_ROWS:
+            continue
+        share = row["cooperating_pct"]
+        cells = [cell(package, resource, line, row["location"], {"cooperating_pct": share, "total": row["total"]})]
+        if pd.isna(share):
+            rows.append(finding(row["location"], f"{table_number}: share of firms cooperating", "not printed",
+                                NO_DIRECTION, cells))
+            continue
+        rows.append(finding(row["location"], f"{table_number}: share of firms cooperating",
+                            f"{share:g}% of {row['total']} firms", FAVOURABLE if share > 50 else UNFAVOURABLE, cells))
+    return rows
+
+
+def pel_factor_ids(package: DataPackage) -> list[str]:
+    """The factors of the proposition and the one the study adds (factors.csv)."""
+    return list(package.read("factors")["factor_id"])
+
+
+def pel_factor_findings(package: DataPackage, factor: str) -> list[dict]:
+    """Per area: the factor's role in Tabel 4.3 (driver, obstacle, both, not listed) and
+    whether Tabel 4.4 lists it as a trigger."""
+    roles, triggers = package.read("table4_3_factors"), package.read("table4_4_triggers")
+    areas = list(dict.fromkeys([*triggers["area"], *roles["area"]]))  # Tabel 4.4 lists Telang first, as the text does
+    rows = []
+    for area in areas:
+        listed = roles[(roles["factor_id"] == factor) & (roles["area"] == area)]
+        reading, value = ROLE_READINGS[frozenset(listed["role_id"])]
+        cells = [cell(package, "table4_3_factors", line, f"{row.factor_as_printed}, {area}", {"role": row.role})
+                 for line, row in zip(listed.index, listed.itertuples())]
+        rows.append(finding(area, "Tabel 4.3 role", value, reading,
+                            cells or [f"{package.folder.name}/table4_3_factors.csv: no row for {factor} in {area}"]))
+        trigger = triggers[(triggers["factor_id"] == factor) & (triggers["area"] == area)]
+        cells = [cell(package, "table4_4_triggers", line, f"{area}, {row.factor}", {"number": row.number})
+                 for line, row in zip(trigger.index, trigger.itertuples())]
+        rows.append(finding(area, "Tabel 4.4 trigger",
+                            f"trigger no. {trigger['number'].iloc[0]} of {int((triggers['area'] == area).sum())}"
+                            if len(trigger) else "not a trigger", NO_DIRECTION,
+                            cells or [f"{package.folder.name}/table4_4_triggers.csv: no row for {factor} in {area}"]))
+    return rows
+
+
+def verdict_items(resource: str, id_column: str) -> Callable[[DataPackage], list[str]]:
+    """The item ids of a verdict table of the Tumang abstract."""
+    def items(package: DataPackage) -> list[str]:
+        return [item for item in package.read(resource)[id_column].dropna()]
+    return items
+
+
+def verdict_findings(resource: str, id_column: str) -> Callable[[DataPackage, str], list[dict]]:
+    """Per case: the verdict the abstract gives the item."""
+    def findings(package: DataPackage, item: str) -> list[dict]:
+        table = package.read(resource)
+        rows = []
+        for line, row in table[table[id_column] == item].iterrows():
+            reading, value = VERDICT_READINGS[row["verdict"]]
+            rows.append(finding(row["case"], "verdict", value, reading,
+                                [cell(package, resource, line, f"{row['case']}, {item}", {"verdict": row["verdict"]})]))
+        return rows
+    return findings
+
+
+FRAMEWORKS = {framework.id: framework for framework in [
+    Framework("jica_dynamics", "metal_clusters", "JICA cluster-dynamics indicators", "Tabel 2-3",
+              dynamics_aspects, dynamics_findings),
+    Framework("cooperation_linkages", "metal_clusters", "Cooperation along four linkages", "Tabel 4-7",
+              cooperation_linkages, cooperation_findings),
+    Framework("pel_factors", "led_synergism", "PEL driver, obstacle and trigger factors", "Tabel 4.3-4.4",
+              pel_factor_ids, pel_factor_findings),
+    Framework("deseve", "tumang_governance", "DeSeve's indicators of collaborative governance", "abstract",
+              verdict_items("deseve_indicators", "indicator_id"), verdict_findings("deseve_indicators", "indicator_id")),
+    Framework("pyke", "tumang_governance", "Pyke's principles of small-industry development", "abstract",
+              verdict_items("pyke_principles", "principle_id"), verdict_findings("pyke_principles", "principle_id")),
+]}

@@ -1,0 +1,120 @@
+"""The synthesis's tables and texts: the crosswalk for reading, one reading per construct and
+study, and what agrees and what conflicts across the studies."""
+
+import pandas as pd
+
+from workbench.core.escape import markdown_text
+from workbench.synthesis.frameworks import BOTH, FAVOURABLE, FRAMEWORKS, NO_DIRECTION, STUDY_LABELS, UNFAVOURABLE
+
+MIXED, NO_COUNTERPART = "mixed", "no counterpart"
+LIMITS = ("The studies differ in what they sample, when, and how: study 1 scores and counts firms of metal "
+          "clusters in Central Java on a 1-5 scale; study 2 reads transmigration areas of South Sumatra and Bangka "
+          "qualitatively; study 3 is a thesis abstract on a crafts cluster in Boyolali, which names what it judges "
+          "achieved quite well and gives no scores. A reading of \"favourable\" is the workbench's threshold on each "
+          "scale, not a measure the studies share, and a construct's items differ from study to study (see the "
+          "crosswalk).")
+
+
+def study_reading(readings: list[str]) -> str:
+    """One study's reading of a construct from its findings: favourable or unfavourable when
+    every finding with a direction points one way, mixed when they point both ways."""
+    sides = {side for reading in readings for side in ((FAVOURABLE, UNFAVOURABLE) if reading == BOTH else (reading,))
+             if side != NO_DIRECTION}
+    return MIXED if len(sides) == 2 else sides.pop() if sides else NO_DIRECTION
+
+
+def crosswalk_table(study) -> pd.DataFrame:
+    """The crosswalk as a reader reads it: construct, study, framework, item (as published and in
+    English), whether it is the workbench's reading, and why; "no counterpart" where none fits."""
+    labels = study.constructs.set_index("construct_id")["construct_en"]
+    frame = study.crosswalk.assign(
+        construct=study.crosswalk["construct_id"].map(labels),
+        study=[STUDY_LABELS[FRAMEWORKS[f].study] for f in study.crosswalk["framework"]],
+        framework=[f"{FRAMEWORKS[f].label} ({FRAMEWORKS[f].tables})" for f in study.crosswalk["framework"]],
+        item=[quote if counterpart else NO_COUNTERPART
+              for quote, counterpart in zip(study.crosswalk["quote"], study.crosswalk["counterpart"])],
+        reading=["the workbench's reading" if reading else "named by the source" if counterpart else ""
+                 for reading, counterpart in zip(study.crosswalk["workbench_reading"], study.crosswalk["counterpart"])])
+    return frame[["construct_id", "construct", "study", "framework", "item", "item_en", "reading", "reason"]]
+
+
+def construct_summary(study) -> pd.DataFrame:
+    """One row per construct and study: how many findings are favourable, unfavourable, both or
+    without direction, and the study's reading (or "no counterpart" when its frameworks have none)."""
+    rows = []
+    for construct in study.constructs.itertuples():
+        for name, label in STUDY_LABELS.items():
+            pairings = study.crosswalk[(study.crosswalk["construct_id"] == construct.construct_id)
+                                       & study.crosswalk["framework"].map(lambda f: FRAMEWORKS[f].study == name)]
+            found = study.findings[(study.findings["construct_id"] == construct.construct_id)
+                                   & (study.findings["study"] == name)]
+            counts = found["reading"].value_counts()
+            rows.append({"construct_id": construct.construct_id, "construct_en": construct.construct_en,
+                         "study": name, "study_label": label, "items": int(pairings["counterpart"].sum()),
+                         **{reading: int(counts.get(reading, 0)) for reading in (FAVOURABLE, UNFAVOURABLE, BOTH,
+                                                                                 NO_DIRECTION)},
+                         "reading": study_reading(list(found["reading"])) if pairings["counterpart"].any()
+                         else NO_COUNTERPART})
+    return pd.DataFrame(rows)
+
+
+def _grouped_findings(found: pd.DataFrame) -> list[str]:
+    """The findings of one study as list items, one per item and measure, the cases with the
+    same value named together."""
+    items = []
+    for (item, measure), rows in found.groupby(["quote", "measure"], sort=False):
+        values = [f"{' and '.join(map(markdown_text, cases['case']))}: {markdown_text(value)}"
+                  for value, cases in rows.groupby("value", sort=False)]
+        items.append(f"    - {markdown_text(item)}, {markdown_text(measure)}. {'; '.join(values)}.")
+    return items
+
+
+def construct_text(study, construct: str) -> str:
+    """What the studies say about one construct: each study's findings, whether they agree or
+    conflict, where no counterpart exists, and the limits of setting them side by side."""
+    summary = construct_summary(study)
+    summary = summary[summary["construct_id"] == construct]
+    label = summary["construct_en"].iloc[0]
+    lines = [f"**{markdown_text(label)}.**"]
+    for row in summary.itertuples():
+        if row.reading == NO_COUNTERPART:
+            continue
+        found = study.findings[(study.findings["construct_id"] == construct) & (study.findings["study"] == row.study)]
+        lines.append("\n".join([f"- **{row.study_label}: {row.reading}.**", *_grouped_findings(found)]))
+    measured = summary[summary["reading"] != NO_COUNTERPART]
+    directed = measured[measured["reading"] != NO_DIRECTION]
+    sides = set(directed["reading"])
+    if len(directed) < 2:
+        verdict = "Fewer than two studies give it a direction, so there is nothing to set side by side."
+    elif sides == {FAVOURABLE} or sides == {UNFAVOURABLE}:
+        verdict = f"**The studies agree:** {sides.pop()} in each of the {len(directed)} that give it a direction."
+    elif {FAVOURABLE, UNFAVOURABLE} <= sides:
+        verdict = ("**The studies conflict:** "
+                   + "; ".join(f"{row.reading} in {row.study_label}" for row in directed.itertuples()) + ".")
+    else:
+        verdict = ("**Partly agreeing:** " + "; ".join(f"{row.reading} in {row.study_label}" for row in directed.itertuples())
+                   + ".")
+    lines.append(verdict)
+    absent = summary[summary["reading"] == NO_COUNTERPART]["study_label"].tolist()
+    pairings = study.crosswalk[(study.crosswalk["construct_id"] == construct) & study.crosswalk["counterpart"]]
+    limits = [f"No counterpart in {', '.join(absent)} (see the crosswalk for why)." if absent else "",
+              f"{int(pairings['workbench_reading'].sum())} of its {len(pairings)} pairings are the workbench's reading."]
+    lines.append(" ".join(part for part in limits if part))
+    return "\n\n".join(lines)
+
+
+def headline(study) -> str:
+    """The one-line finding the report index shows: how many constructs agree or conflict."""
+    summary = construct_summary(study)
+    directed = summary[~summary["reading"].isin([NO_COUNTERPART, NO_DIRECTION])]
+    per_construct = directed.groupby("construct_id", sort=False)["reading"].agg(set)
+    compared = per_construct[directed.groupby("construct_id", sort=False).size() >= 2]
+    conflicting = [c for c, sides in compared.items() if {FAVOURABLE, UNFAVOURABLE} <= sides]
+    agreeing = [c for c, sides in compared.items() if len(sides) == 1 and MIXED not in sides]
+    labels = study.constructs.set_index("construct_id")["construct_en"]
+
+    def named(ids: list[str]) -> str:
+        return ", ".join(labels[c] for c in ids) or "none"
+    return (f"Of {len(study.constructs)} constructs the three studies share, {len(compared)} are given a direction by "
+            f"at least two studies: {len(agreeing)} agree ({named(agreeing)}), {len(conflicting)} conflict "
+            f"({named(conflicting)}) and {len(compared) - len(agreeing) - len(conflicting)} agree in part.")
