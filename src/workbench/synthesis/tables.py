@@ -24,18 +24,21 @@ def study_reading(readings: list[str]) -> str:
 
 
 def crosswalk_table(study) -> pd.DataFrame:
-    """The crosswalk as a reader reads it: construct, study, framework, item (as published and in
-    English), whether it is the workbench's reading, and why; "no counterpart" where none fits."""
+    """The crosswalk as a reader reads it: construct, the study's framework, the item as published
+    (and in English where that differs), whether it is the workbench's reading, and why;
+    "no counterpart" where no item fits."""
     labels = study.constructs.set_index("construct_id")["construct_en"]
-    frame = study.crosswalk.assign(
-        construct=study.crosswalk["construct_id"].map(labels),
-        study=[STUDY_LABELS[FRAMEWORKS[f].study] for f in study.crosswalk["framework"]],
-        framework=[f"{FRAMEWORKS[f].label} ({FRAMEWORKS[f].tables})" for f in study.crosswalk["framework"]],
-        item=[quote if counterpart else NO_COUNTERPART
-              for quote, counterpart in zip(study.crosswalk["quote"], study.crosswalk["counterpart"])],
-        reading=["the workbench's reading" if reading else "named by the source" if counterpart else ""
-                 for reading, counterpart in zip(study.crosswalk["workbench_reading"], study.crosswalk["counterpart"])])
-    return frame[["construct_id", "construct", "study", "framework", "item", "item_en", "reading", "reason"]]
+    crosswalk = study.crosswalk
+    return pd.DataFrame({
+        "construct_id": crosswalk["construct_id"],
+        "construct": crosswalk["construct_id"].map(labels),
+        "framework": [f"{STUDY_LABELS[FRAMEWORKS[f].study]}: {FRAMEWORKS[f].label} ({FRAMEWORKS[f].tables})"
+                      for f in crosswalk["framework"]],
+        "item": [NO_COUNTERPART if not counterpart else quote if quote == english else f"{quote} ({english})"
+                 for quote, english, counterpart in zip(crosswalk["quote"], crosswalk["item_en"], crosswalk["counterpart"])],
+        "reading": ["the workbench's reading" if reading else "named by the source" if counterpart else ""
+                    for reading, counterpart in zip(crosswalk["workbench_reading"], crosswalk["counterpart"])],
+        "reason": crosswalk["reason"]})
 
 
 def construct_summary(study) -> pd.DataFrame:
