@@ -51,17 +51,17 @@ def test_serial_and_parallel_builds_give_identical_bytes_and_a_rebuild_skips_eve
 
 def test_a_changed_data_file_rebuilds_exactly_the_runs_that_read_it(project_copy):
     (project_copy / "small.toml").write_text(SMALL)
-    first = workbench(project_copy, "--config", "small.toml", "build", "--jobs", "2")
+    first = workbench(project_copy, "--config", "small.toml", "build", "--jobs", "2", "--no-site")
     assert first.returncode == 0, first.stderr
     replace_in_file(project_copy / "data" / "raw" / "tumang_governance" / "claims.csv",
                     "the abstract gives no number of informants", "the abstract gives no count of informants")
-    second = workbench(project_copy, "--config", "small.toml", "build")
+    second = workbench(project_copy, "--config", "small.toml", "build", "--no-site")
     assert second.returncode == 0, second.stderr
     lines = {line.split()[0]: line for line in second.stdout.splitlines() if "/" in line.split()[0]}
     assert "published" in lines["tumang_governance/tumang"]
     assert "data/raw/tumang_governance/claims.csv" in lines["tumang_governance/tumang"]
     assert "skipped" in lines["led_synergism/telang"]
-    forced = workbench(project_copy, "--config", "small.toml", "build", "--force", "led_synergism")
+    forced = workbench(project_copy, "--config", "small.toml", "build", "--force", "led_synergism", "--no-site")
     assert forced.returncode == 0 and forced.stdout.count("forced") == 1
 
 

@@ -98,15 +98,16 @@ def without_commit(path: Path) -> bytes:
 
 @pytest.mark.parametrize("study, name, parameters", [("metal_clusters", "all", {"district": "all"}),
                                                      ("led_synergism", "all", {"area": "all"})])
-def test_two_runs_give_byte_identical_reports_equal_to_the_committed_one(tmp_path, study, name, parameters):
+def test_a_run_gives_the_committed_report_byte_for_byte(tmp_path, study, name, parameters):
+    """The committed report was executed by another process, earlier: equal bytes show that a
+    run depends on nothing but its inputs."""
     first = execute_run(runs.Run(study, name, parameters), tmp_path / "a")
-    second = execute_run(runs.Run(study, name, parameters), tmp_path / "b")
     committed = REPORTS_DIR / study / name
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert {"notebook.ipynb", "tables/audit.csv", "run.json"} <= {p.as_posix() for p in files}
     assert any(p.suffix == ".svg" for p in files) and any(p.suffix == ".png" for p in files)
+    assert files == sorted(p.relative_to(committed) for p in committed.rglob("*") if p.is_file() and p.name != "report.html")
     for path in files:
-        assert (first / path).read_bytes() == (second / path).read_bytes(), path
         assert without_commit(first / path) == without_commit(committed / path), \
             f"reports/{study}/{name}/{path} is stale: run `python3 tasks.py reports`"
 

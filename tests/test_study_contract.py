@@ -70,7 +70,7 @@ def test_new_study_is_scaffolded_built_and_guarded(project_copy):
     assert created.returncode == 0, created.stderr
     assert problems_in(project_copy, "batik_clusters") == []
     assert workbench(project_copy, "store-outputs", "batik_clusters").returncode == 0
-    built = workbench(project_copy, "build", "batik_clusters")
+    built = workbench(project_copy, "build", "batik_clusters", "--no-site")
     assert built.returncode == 0, built.stderr
     report = project_copy / "reports" / "batik_clusters" / "all"
     assert (report / "figures" / "values.svg").is_file() and (report / "tables" / "audit.csv").is_file()

@@ -40,7 +40,7 @@ def test_a_folder_of_surveys_is_one_run_per_file(tmp_path):
 def test_a_failed_run_in_a_sweep_leaves_the_others_published_and_is_named(tmp_path):
     reports = tmp_path / "reports"
     result = subprocess.run([sys.executable, "-m", "workbench.cli", "--reports", str(reports), "run",
-                             "tumang_governance", "-p", "case", "Tumang,Kasongan", "--name", "sweep"],
+                             "tumang_governance", "-p", "case", "Tumang,Kasongan", "--name", "sweep", "--no-site"],
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1
     assert "tumang_governance/sweep-kasongan" in result.stderr and "Unknown case 'Kasongan'" in result.stderr

@@ -27,7 +27,7 @@ def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
     try:
         for path in build.write_processed(processed, args.force):
             print(f"wrote {path}")
-        outcomes = build.build(selected, args.reports, args.jobs, args.scheduler, args.force)
+        outcomes = build.build(selected, args.reports, args.jobs, args.scheduler, args.force, site=not args.no_site)
     except KeyboardInterrupt as interrupt:
         published = [o for o in getattr(interrupt, "outcomes", []) if o.status == "published"]
         done = {o.label for o in published}
@@ -42,7 +42,8 @@ def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
     if failed:
         print(f"{len(failed)} of {len(outcomes)} runs failed: {names(failed)}", file=sys.stderr)
         return 1
-    print(f"site: {args.reports / 'index.html'}")
+    if not args.no_site:
+        print(f"site: {args.reports / 'index.html'}")
     return 0
 
 
@@ -112,6 +113,8 @@ def add_execution_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--scheduler", default="", help="send the runs to a Dask distributed scheduler "
                          "(tcp://host:port); workers must see the project's files")
     command.add_argument("--force", action="store_true", help="execute runs even when nothing they depend on changed")
+    command.add_argument("--no-site", action="store_true", help="publish the runs but leave the report site as it is "
+                         "(`workbench site` rebuilds it)")
 
 
 def parser() -> argparse.ArgumentParser:
