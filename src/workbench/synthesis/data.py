@@ -60,6 +60,13 @@ class SynthesisStudy:
         return frame.sort_values("construct_id", key=lambda ids: ids.map(order), kind="stable").reset_index(drop=True)
 
     @cached_property
+    def summary(self) -> pd.DataFrame:
+        """The findings counted per construct and study, with each study's reading
+        (`workbench.synthesis.tables.construct_summary`)."""
+        from workbench.synthesis.tables import construct_summary
+        return construct_summary(self)
+
+    @cached_property
     def audit(self) -> pd.DataFrame:
         """Each pairing's quote set against the cell of the study's data it cites."""
         entries = []
@@ -157,5 +164,4 @@ def load_study(data_dir: str | Path = "") -> SynthesisStudy:
 
 def processed_tables(study: SynthesisStudy) -> dict[str, pd.DataFrame]:
     """The tidy tables that data/processed/synthesis/ holds."""
-    from workbench.synthesis.tables import construct_summary
-    return {"findings": study.findings, "construct_summary": construct_summary(study), "audit": study.audit}
+    return {"findings": study.findings, "construct_summary": study.summary, "audit": study.audit}

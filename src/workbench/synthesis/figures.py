@@ -5,7 +5,7 @@ import textwrap
 from workbench.core import diagrams
 from workbench.core.plotting import footnote, new_figure
 from workbench.synthesis.frameworks import BOTH, FAVOURABLE, NO_DIRECTION, UNFAVOURABLE
-from workbench.synthesis.tables import MIXED, NO_COUNTERPART, STUDY_LABELS, construct_summary
+from workbench.synthesis.tables import MIXED, NO_COUNTERPART, STUDY_LABELS
 
 READING_COLOURS = {FAVOURABLE: "#a6dba0", UNFAVOURABLE: "#f4a582", MIXED: "#fee08b", NO_DIRECTION: "#e0e0e0",
                    NO_COUNTERPART: "#ffffff"}
@@ -24,7 +24,7 @@ def cell_text(row) -> str:
 def plot_construct_grid(study, constructs: list[str]):
     """A construct x study grid: each cell coloured by the study's reading of the construct
     (favourable, unfavourable, mixed, no direction, no counterpart), with its findings counted."""
-    summary = construct_summary(study).rename(columns={NO_DIRECTION: "no_direction"})
+    summary = study.summary.rename(columns={NO_DIRECTION: "no_direction"})
     summary = summary[summary["construct_id"].isin(constructs)]
     labels = list(dict.fromkeys(summary["construct_en"]))
     figure, ax = new_figure(10, 1.4 + 1.0 * len(labels))

@@ -91,15 +91,16 @@ def dynamics_findings(package: DataPackage, aspect: str) -> list[dict]:
     middle = (min(scale) + max(scale)) / 2
     table = package.read("table3_cluster_dynamics")
     aspects = dynamics_aspects(package)
+    own, other_columns = f"{aspect}_mean", [f"{name}_mean" for name in aspects if name != aspect]
     rows = []
     for line, row in table.iterrows():
-        location, mean = row["location"], row[f"{aspect}_mean"]
-        columns = [f"{name}_mean" for name in [aspect, *(a for a in aspects if a != aspect)]]
-        cells = [cell(package, "table3_cluster_dynamics", line, location, {column: row[column] for column in columns})]
+        location, mean = row["location"], row[own]
+        cells = [cell(package, "table3_cluster_dynamics", line, location,
+                      {column: row[column] for column in [own, *other_columns]})]
         if pd.isna(mean):
             rows.append(finding(location, "Tabel 3 mean (1-5)", "not printed", NO_DIRECTION, cells))
             continue
-        others = [row[f"{name}_mean"] for name in aspects if name != aspect and pd.notna(row[f"{name}_mean"])]
+        others = [row[column] for column in other_columns if pd.notna(row[column])]
         label = scale.get(int(mean)) if float(mean).is_integer() else None
         rows.append(finding(location, "Tabel 3 mean (1-5)", f"{mean:g}{f' ({label})' if label else ''}, {standing(mean, others)}",
                             FAVOURABLE if mean >= middle else UNFAVOURABLE, cells))

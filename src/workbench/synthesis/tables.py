@@ -7,6 +7,7 @@ from workbench.core.escape import markdown_text
 from workbench.synthesis.frameworks import BOTH, FAVOURABLE, FRAMEWORKS, NO_DIRECTION, STUDY_LABELS, UNFAVOURABLE
 
 MIXED, NO_COUNTERPART = "mixed", "no counterpart"
+AGREE, CONFLICT, IN_PART, TOO_FEW = "agree", "conflict", "agree in part", "fewer than two studies give a direction"
 LIMITS = ("The studies differ in what they sample, when, and how: study 1 scores and counts firms of metal "
           "clusters in Central Java on a 1-5 scale; study 2 reads transmigration areas of South Sumatra and Bangka "
           "qualitatively; study 3 is a thesis abstract on a crafts cluster in Boyolali, which names what it judges "
@@ -61,6 +62,23 @@ def construct_summary(study) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def directed_readings(summary: pd.DataFrame) -> pd.DataFrame:
+    """The rows of one construct's summary whose study gives it a direction."""
+    return summary[~summary["reading"].isin([NO_COUNTERPART, NO_DIRECTION])]
+
+
+def agreement(directed: pd.DataFrame) -> str:
+    """Whether the studies that give a construct a direction agree: all favourable or all
+    unfavourable (agree), favourable in one and unfavourable in another (conflict), otherwise
+    (a study mixed) agree in part; fewer than two studies cannot be compared."""
+    sides = set(directed["reading"])
+    if len(directed) < 2:
+        return TOO_FEW
+    if sides in ({FAVOURABLE}, {UNFAVOURABLE}):
+        return AGREE
+    return CONFLICT if {FAVOURABLE, UNFAVOURABLE} <= sides else IN_PART
+
+
 def _grouped_findings(found: pd.DataFrame) -> list[str]:
     """The findings of one study as list items, one per item and measure, the cases with the
     same value named together."""
@@ -75,8 +93,7 @@ def _grouped_findings(found: pd.DataFrame) -> list[str]:
 def construct_text(study, construct: str) -> str:
     """What the studies say about one construct: each study's findings, whether they agree or
     conflict, where no counterpart exists, and the limits of setting them side by side."""
-    summary = construct_summary(study)
-    summary = summary[summary["construct_id"] == construct]
+    summary = study.summary[study.summary["construct_id"] == construct]
     label = summary["construct_en"].iloc[0]
     lines = [f"**{markdown_text(label)}.**"]
     for row in summary.itertuples():
@@ -84,20 +101,16 @@ def construct_text(study, construct: str) -> str:
             continue
         found = study.findings[(study.findings["construct_id"] == construct) & (study.findings["study"] == row.study)]
         lines.append("\n".join([f"- **{row.study_label}: {row.reading}.**", *_grouped_findings(found)]))
-    measured = summary[summary["reading"] != NO_COUNTERPART]
-    directed = measured[measured["reading"] != NO_DIRECTION]
-    sides = set(directed["reading"])
-    if len(directed) < 2:
-        verdict = "Fewer than two studies give it a direction, so there is nothing to set side by side."
-    elif sides == {FAVOURABLE} or sides == {UNFAVOURABLE}:
-        verdict = f"**The studies agree:** {sides.pop()} in each of the {len(directed)} that give it a direction."
-    elif {FAVOURABLE, UNFAVOURABLE} <= sides:
-        verdict = ("**The studies conflict:** "
-                   + "; ".join(f"{row.reading} in {row.study_label}" for row in directed.itertuples()) + ".")
+    directed = directed_readings(summary)
+    verdict = agreement(directed)
+    if verdict == TOO_FEW:
+        lines.append("Fewer than two studies give it a direction, so there is nothing to set side by side.")
+    elif verdict == AGREE:
+        lines.append(f"**The studies agree:** {directed['reading'].iloc[0]} in each of the {len(directed)} that give it "
+                     "a direction.")
     else:
-        verdict = ("**Partly agreeing:** " + "; ".join(f"{row.reading} in {row.study_label}" for row in directed.itertuples())
-                   + ".")
-    lines.append(verdict)
+        lines.append(("**The studies conflict:** " if verdict == CONFLICT else "**Partly agreeing:** ")
+                     + "; ".join(f"{row.reading} in {row.study_label}" for row in directed.itertuples()) + ".")
     absent = summary[summary["reading"] == NO_COUNTERPART]["study_label"].tolist()
     pairings = study.crosswalk[(study.crosswalk["construct_id"] == construct) & study.crosswalk["counterpart"]]
     limits = [f"No counterpart in {', '.join(absent)} (see the crosswalk for why)." if absent else "",
@@ -108,16 +121,16 @@ def construct_text(study, construct: str) -> str:
 
 def headline(study) -> str:
     """The one-line finding the report index shows: how many constructs agree or conflict."""
-    summary = construct_summary(study)
-    directed = summary[~summary["reading"].isin([NO_COUNTERPART, NO_DIRECTION])]
-    per_construct = directed.groupby("construct_id", sort=False)["reading"].agg(set)
-    compared = per_construct[directed.groupby("construct_id", sort=False).size() >= 2]
-    conflicting = [c for c, sides in compared.items() if {FAVOURABLE, UNFAVOURABLE} <= sides]
-    agreeing = [c for c, sides in compared.items() if len(sides) == 1 and MIXED not in sides]
+    verdicts = {construct: agreement(directed_readings(rows))
+                for construct, rows in study.summary.groupby("construct_id", sort=False)}
+    compared = [construct for construct, verdict in verdicts.items() if verdict != TOO_FEW]
     labels = study.constructs.set_index("construct_id")["construct_en"]
 
-    def named(ids: list[str]) -> str:
-        return ", ".join(labels[c] for c in ids) or "none"
+    def named(verdict: str) -> str:
+        return ", ".join(labels[c] for c in compared if verdicts[c] == verdict) or "none"
+
+    def count(verdict: str) -> int:
+        return sum(verdicts[c] == verdict for c in compared)
     return (f"Of {len(study.constructs)} constructs the three studies share, {len(compared)} are given a direction by "
-            f"at least two studies: {len(agreeing)} agree ({named(agreeing)}), {len(conflicting)} conflict "
-            f"({named(conflicting)}) and {len(compared) - len(agreeing) - len(conflicting)} agree in part.")
+            f"at least two studies: {count(AGREE)} agree ({named(AGREE)}), {count(CONFLICT)} conflict "
+            f"({named(CONFLICT)}) and {count(IN_PART)} agree in part.")
