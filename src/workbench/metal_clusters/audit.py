@@ -4,38 +4,42 @@ import pandas as pd
 
 from workbench.core.audit import audit_entry, audit_table
 from workbench.core.claims import check_claims
-from workbench.metal_clusters.codebook import ASPECTS, LINKAGES, MODES, PROBLEM_AREAS, PUBLISHED_TOTAL_ROWS
+from workbench.metal_clusters.codebook import (ASPECTS, LINKAGES, MODES, PROBLEM_AREAS, PUBLISHED_TOTAL_ROWS,
+                                              without_total_rows)
 
 
 def _titles(package, resource: str) -> dict[str, str]:
     return {field["name"]: field["title"] for field in package.schema(resource)["fields"]}
 
 
-def _total_row(study, linkage_id: str) -> pd.Series:
-    resource = LINKAGES.set_index("linkage_id").at[linkage_id, "resource"]
+def _total_row(study, resource: str) -> pd.Series:
+    """The Total row of a raw table of Tabel 4-7."""
     return study.raw[resource].set_index("location").loc["Total"]
+
+
+def _linkage_resource(linkage_id: str) -> str:
+    return LINKAGES.set_index("linkage_id").at[linkage_id, "resource"]
 
 
 def active_or_proactive_share(study, claim) -> float:
     """(Aktif + Proaktif) / Ada on the Total row of the claim's linkage, in %."""
-    total = _total_row(study, claim.subject)
+    total = _total_row(study, _linkage_resource(claim.subject))
     return 100 * (total["active"] + total["proactive"]) / total["cooperating"]
 
 
 def not_cooperating_share(study, claim) -> float:
     """Tidak Ada / Jumlah on the Total row of the claim's linkage, in %."""
-    total = _total_row(study, claim.subject)
+    total = _total_row(study, _linkage_resource(claim.subject))
     return 100 * total["not_cooperating"] / total["total"]
 
 
 def _locations(study, resource: str) -> pd.DataFrame:
-    table = study.raw[resource]
-    return table[~table["location"].isin(PUBLISHED_TOTAL_ROWS)].set_index("location")
+    return without_total_rows(study.raw[resource]).set_index("location")
 
 
 def active_minus_passive_share(study, claim) -> float:
     """(Aktif - Pasif) / Ada on the Total row of the table `subject`, in percentage points."""
-    total = study.raw[claim.subject].set_index("location").loc["Total"]
+    total = _total_row(study, claim.subject)
     return 100 * (total["active"] - total["passive"]) / total["cooperating"]
 
 
@@ -45,21 +49,27 @@ def dynamic_aspects(study, claim) -> list[str]:
     return [aspect for aspect in ASPECTS["aspect_id"] if (means[f"{aspect}_mean"] >= 3).sum() >= 2]
 
 
+def _locations_at(study, aspect: str, extreme: str) -> str:
+    """The locations whose mean on `aspect` (Tabel 3) equals the `extreme` ("max" or "min") of
+    the three; ties name every location, separated by "; "."""
+    means = study.raw["table3_cluster_dynamics"].set_index("location")[f"{aspect}_mean"]
+    return "; ".join(means[means == getattr(means, extreme)()].index)
+
+
 def most_dynamic_location(study, claim) -> str:
     """The location with the highest mean on the aspect `subject` (Tabel 3); ties name every location."""
-    means = study.raw["table3_cluster_dynamics"].set_index("location")[f"{claim.subject}_mean"]
-    return "; ".join(means[means == means.max()].index) if (means == means.max()).sum() > 1 else means.idxmax()
+    return _locations_at(study, claim.subject, "max")
 
 
 def least_dynamic_location(study, claim) -> str:
     """The location with the lowest mean on the aspect `subject` (Tabel 3); ties name every location."""
-    means = study.raw["table3_cluster_dynamics"].set_index("location")[f"{claim.subject}_mean"]
-    return "; ".join(means[means == means.min()].index) if (means == means.min()).sum() > 1 else means.idxmin()
+    return _locations_at(study, claim.subject, "min")
 
 
 def ranking_by_share_cooperating(study, claim) -> str:
     """The locations of the table `subject` from the highest share cooperating (Ada) to the lowest."""
-    shares = _locations(study, claim.subject)["cooperating"] / _locations(study, claim.subject)["total"]
+    table = _locations(study, claim.subject)
+    shares = table["cooperating"] / table["total"]
     return " > ".join(shares.sort_values(ascending=False, kind="stable").index)
 
 
@@ -112,7 +122,7 @@ def reproduction_audit(study) -> pd.DataFrame:
         label = package.resource(linkage["resource"])["source"]["table"]
         titles = _titles(package, linkage["resource"])
         modes = [m for m in MODES if m in table.columns]
-        locations = table[~table["location"].isin(PUBLISHED_TOTAL_ROWS)]
+        locations = without_total_rows(table)
         for record in table.to_dict("records"):
             row = record["location"]
             if row in PUBLISHED_TOTAL_ROWS:
@@ -135,7 +145,7 @@ def reproduction_audit(study) -> pd.DataFrame:
 
     table8 = tables["table8_problem_solving"]
     titles = _titles(package, "table8_problem_solving")
-    locations = table8[~table8["location"].isin(PUBLISHED_TOTAL_ROWS)]
+    locations = without_total_rows(table8)
     for area in PROBLEM_AREAS["problem_area_id"]:
         for record in table8[table8["location"] == "Rata-rata"].to_dict("records"):
             entries.append(audit_entry("Tabel 8", f"Rata-rata × {titles[area]}", record[area],

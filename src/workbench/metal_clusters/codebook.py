@@ -39,6 +39,12 @@ PROBLEM_AREAS = pd.DataFrame(
     columns=["problem_area_id", "problem_area", "problem_area_en"],
 )
 PUBLISHED_TOTAL_ROWS = ("Total", "Rata-rata")
+
+
+def without_total_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The locations of a published table, without its Total or Rata-rata row."""
+    return table[~table["location"].isin(PUBLISHED_TOTAL_ROWS)]
+
 SURVEY_LINKAGES = ["same_kind", "backward", "forward", "supporting"]
 
 

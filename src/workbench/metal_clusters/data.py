@@ -10,7 +10,7 @@ from workbench.core.datapackage import DataPackage, load_package
 from workbench.core.provenance import sha256
 from workbench.metal_clusters.audit import reproduction_audit
 from workbench.metal_clusters.codebook import (ASPECTS, DISTRICTS, LINKAGES, MODES, PROBLEM_AREAS,
-                                               PUBLISHED_TOTAL_ROWS, RESPONSES, district_of)
+                                               RESPONSES, district_of, without_total_rows)
 from workbench.metal_clusters.user_data import read_survey
 
 
@@ -58,7 +58,7 @@ def cooperation_counts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for linkage in LINKAGES.to_dict("records"):
         table = tables[linkage["resource"]]
         has_modes = "passive" in table.columns
-        for record in table[~table["location"].isin(PUBLISHED_TOTAL_ROWS)].to_dict("records"):
+        for record in without_total_rows(table).to_dict("records"):
             counts = {"not_cooperating": record["not_cooperating"]}
             if has_modes:
                 counts.update({mode: record[mode] for mode in MODES})
@@ -94,7 +94,7 @@ def cooperation_shares(counts: pd.DataFrame) -> pd.DataFrame:
 def problem_solving(table8: pd.DataFrame) -> pd.DataFrame:
     """Table 8 in long form: one score per location and problem area (published average row left out)."""
     rows = []
-    for record in table8[~table8["location"].isin(PUBLISHED_TOTAL_ROWS)].to_dict("records"):
+    for record in without_total_rows(table8).to_dict("records"):
         for area in PROBLEM_AREAS.to_dict("records"):
             rows.append({"district": district_of(record["location"]), "location": record["location"],
                          **area, "score": record[area["problem_area_id"]]})
