@@ -18,8 +18,8 @@ name = "tumang"
 parameters = { case = "Tumang" }
 
 [[run]]
-study = "led_synergism"
-parameters = { area = ["Telang"] }
+study = "synthesis"
+parameters = { construct = ["trust"] }
 '''
 
 
@@ -33,35 +33,33 @@ def files(folder: Path) -> dict:
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_serial_and_parallel_builds_give_identical_bytes_and_a_rebuild_skips_everything(tmp_path, monkeypatch):
-    config = tmp_path / "runs.toml"
+def test_builds_are_identical_serial_or_parallel_and_redo_exactly_what_a_change_feeds(project_copy, monkeypatch):
+    """Serial and parallel builds give the same bytes; a rebuild with nothing changed starts no
+    kernel; after a data file changed, exactly the runs that read it are executed again (the
+    project copy starts from the serial build: build keys hold contents, not paths); --force
+    executes a run anyway."""
+    config = project_copy / "small.toml"
     config.write_text(SMALL)
     selected = runs.load_runs(config)
-    serial = build.build(selected, tmp_path / "serial", jobs=1)
-    parallel = build.build(selected, tmp_path / "parallel", jobs=2)
+    serial = build.build(selected, project_copy / "reports", jobs=1, site=False)
+    parallel = build.build(selected, project_copy / "parallel", jobs=2, site=False)
     assert [o.status for o in serial] == [o.status for o in parallel] == ["published"] * 2
-    assert files(tmp_path / "serial") == files(tmp_path / "parallel")
+    assert files(project_copy / "reports") == files(project_copy / "parallel")
 
     def no_kernels(*args, **kwargs):
         raise AssertionError("a build with nothing changed executed a run")
     monkeypatch.setattr(build, "execute_all", no_kernels)
-    again = build.build(selected, tmp_path / "parallel", jobs=2)
+    again = build.build(selected, project_copy / "parallel", jobs=2, site=False)
     assert [(o.status, o.why) for o in again] == [("skipped", "unchanged")] * 2
 
-
-def test_a_changed_data_file_rebuilds_exactly_the_runs_that_read_it(project_copy):
-    (project_copy / "small.toml").write_text(SMALL)
-    first = workbench(project_copy, "--config", "small.toml", "build", "--jobs", "2", "--no-site")
-    assert first.returncode == 0, first.stderr
-    replace_in_file(project_copy / "data" / "raw" / "tumang_governance" / "claims.csv",
-                    "the abstract gives no number of informants", "the abstract gives no count of informants")
-    second = workbench(project_copy, "--config", "small.toml", "build", "--no-site")
-    assert second.returncode == 0, second.stderr
-    lines = {line.split()[0]: line for line in second.stdout.splitlines() if "/" in line.split()[0]}
-    assert "published" in lines["tumang_governance/tumang"]
-    assert "data/raw/tumang_governance/claims.csv" in lines["tumang_governance/tumang"]
-    assert "skipped" in lines["led_synergism/telang"]
-    forced = workbench(project_copy, "--config", "small.toml", "build", "--force", "led_synergism", "--no-site")
+    replace_in_file(project_copy / "data" / "raw" / "synthesis" / "constructs.csv",
+                    "Trust among the firms", "Trust among firms")
+    changed = workbench(project_copy, "--config", "small.toml", "build", "--no-site")
+    assert changed.returncode == 0, changed.stderr
+    lines = {line.split()[0]: line for line in changed.stdout.splitlines() if "/" in line.split()[0]}
+    assert "published" in lines["synthesis/trust"] and "data/raw/synthesis/constructs.csv" in lines["synthesis/trust"]
+    assert "skipped" in lines["tumang_governance/tumang"]
+    forced = workbench(project_copy, "--config", "small.toml", "build", "--force", "tumang_governance", "--no-site")
     assert forced.returncode == 0 and forced.stdout.count("forced") == 1
 
 

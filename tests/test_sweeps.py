@@ -18,7 +18,7 @@ def test_a_list_of_values_is_a_sweep_named_from_canonical_values(tmp_path):
                       'parameters = { district = ["ceper", "Juwana"] }\n')
     names = [(run.study, run.name, run.parameters) for run in runs.load_runs(config)]
     assert names == [("tumang_governance", "tumang", {"case": "Tumang"}),
-                     ("led_synergism", "telang", {"area": "Telang"}),
+                     ("synthesis", "trust", {"construct": "trust"}),
                      ("metal_clusters", "compare-klaten", {"district": "Klaten"}),
                      ("metal_clusters", "compare-pati", {"district": "Pati"})]
     configured = runs.load_runs()
@@ -52,12 +52,12 @@ def test_a_failed_run_in_a_sweep_leaves_the_others_published_and_is_named(tmp_pa
 def test_a_sweep_builds_on_a_dask_cluster(tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     config = tmp_path / "runs.toml"
-    config.write_text('[[run]]\nstudy = "led_synergism"\nparameters = { area = ["Telang", "Batu Betumpang"] }\n')
+    config.write_text('[[run]]\nstudy = "synthesis"\nparameters = { construct = ["trust", "skills"] }\n')
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         result = subprocess.run([sys.executable, "-m", "workbench.cli", "--config", str(config), "--reports",
                                  str(tmp_path / "reports"), "build", "--scheduler", cluster.scheduler_address],
                                 cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    for name in ["telang", "batu-betumpang"]:
-        assert (tmp_path / "reports" / "led_synergism" / name / "run.json").is_file()
+    for name in ["trust", "skills"]:
+        assert (tmp_path / "reports" / "synthesis" / name / "run.json").is_file()
     assert (tmp_path / "reports" / "index.html").is_file()

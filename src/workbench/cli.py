@@ -23,11 +23,10 @@ def names(outcomes) -> str:
 def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
     """Build the selected runs (and the processed tables of their studies); print the summary."""
     from workbench.core import build
-    published = []
+    published, written = [], []
     try:
-        for path in build.write_processed(processed, args.force):
-            print(f"wrote {path}")
-        outcomes = build.build(selected, args.reports, args.jobs, args.scheduler, args.force, site=not args.no_site)
+        outcomes = build.build(selected, args.reports, args.jobs, args.scheduler, args.force, site=not args.no_site,
+                               meanwhile=lambda: written.extend(build.write_processed(processed, args.force)))
     except KeyboardInterrupt as interrupt:
         published = [o for o in getattr(interrupt, "outcomes", []) if o.status == "published"]
         done = {o.label for o in published}
@@ -35,6 +34,8 @@ def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
         print(f"workbench: interrupted. Published: {names(published)}. Not published: {', '.join(rest) or 'none'} "
               "(their previous reports, if any, are unchanged). The report site was not rebuilt.", file=sys.stderr)
         return 130
+    for path in written:
+        print(f"wrote {path}")
     print(build.summary(outcomes))
     failed = [o for o in outcomes if o.status == "failed"]
     for outcome in failed:

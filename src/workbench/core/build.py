@@ -12,6 +12,7 @@ running and failed, and the build ends with one summary table.
 import json
 import os
 import sys
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,10 +118,13 @@ def make_executor(jobs: int, scheduler: str = "", initializer=None) -> tuple[Exe
 
 
 def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int = 0, scheduler: str = "",
-          force: bool = False, site: bool = True) -> list[Outcome]:
+          force: bool = False, site: bool = True, meanwhile: Callable[[], object] | None = None) -> list[Outcome]:
     """Execute the out-of-date runs among `selected` and publish them, then the site.
+    `meanwhile` is called once while the runs execute (at once if none is due): work of this
+    process that no run waits for, such as the processed tables, so that it adds no time.
     Returns one Outcome per run. Ctrl-C stops the build and is raised as KeyboardInterrupt
     with what was published so far (`.outcomes`)."""
+    meanwhile = meanwhile or (lambda: None)
     reports_dir = Path(reports_dir)
     outcomes, todo = [], []
     for run in selected:
@@ -133,7 +137,9 @@ def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int =
         else:
             outcomes.append(Outcome(run, "skipped", 0.0, "unchanged"))
     if todo:
-        outcomes += execute_all(todo, reports_dir, jobs or default_jobs(), scheduler)
+        outcomes += execute_all(todo, reports_dir, jobs or default_jobs(), scheduler, meanwhile)
+    else:
+        meanwhile()
     if site and (any(outcome.status == "published" for outcome in outcomes) or stale_site(reports_dir)):
         from workbench.core.site import build_site
         build_site(reports_dir)
@@ -148,16 +154,44 @@ def stale_site(reports_dir: Path) -> bool:
 
 
 def execute_run(run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
-    """Execute one run now, whatever its key, and publish it (without the site); returns its
-    folder, or raises RunError saying why it failed."""
-    [outcome] = build([run], reports_dir, jobs=1, force=True, site=False)
+    """Execute one run now, in this process and whatever its key, and publish it (without the
+    site); returns its folder, or raises RunError saying why it failed. The kernel is this
+    process's, kept for the next call, so a session that executes run after run (JupyterLab,
+    the tests) starts one kernel."""
+    from workbench.core.execute import execute
+    spec = runs.study_of(run.study)
+    runs.run_folder(reports_dir, run)
+    key = runs.build_key(spec, run)
+    try:
+        illustrative = check_inputs(spec, run)
+    except (ValueError, OSError) as error:
+        raise runs.RunError(str(error)) from None
+    outcome = settle(run, spec, key, execute(run.as_dict()), illustrative, reports_dir, "forced")
     if outcome.status == "failed":
         raise runs.RunError(outcome.why)
     return runs.run_folder(reports_dir, run)
 
 
-def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str) -> list[Outcome]:
-    """Check each run's inputs, then execute the runs on the executor and publish each as it ends."""
+def settle(run: runs.Run, spec: contract.Study, key: dict, result, illustrative: bool, reports_dir: Path,
+           why: str) -> Outcome:
+    """Publish an executed run, or keep its error notebook beside the unchanged report."""
+    if not result.error and spec.makes_outputs and not any(
+            path.startswith(("figures/", "tables/")) for path in result.files):
+        result.error = (f"saved no figures or tables, although {run.study} makes them: its notebook "
+                        "must hand output_dir to Report")
+        result.failed_notebook = result.files.get("notebook.ipynb", b"")
+    if result.error:
+        kept = keep_failed(run, result, reports_dir)
+        return Outcome(run, "failed", result.seconds, f"Run {run.study}/{run.name} {result.error}\nThe error "
+                       f"notebook is kept at {kept}; the previous report, if any, is unchanged.")
+    publish_result(spec, run, result, key, illustrative, reports_dir)
+    return Outcome(run, "published", result.seconds, why)
+
+
+def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
+                meanwhile: Callable[[], object]) -> list[Outcome]:
+    """Check each run's inputs, then execute the runs on the executor, call `meanwhile`, and
+    publish each run as it ends."""
     from tqdm import tqdm
 
     from workbench.core.execute import execute, worker_init
@@ -168,6 +202,7 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str) -> lis
         except (runs.RunError, ValueError, OSError) as error:
             outcomes.append(Outcome(run, "failed", 0.0, str(error)))
     if not ready:
+        meanwhile()
         return outcomes
     executor, client = make_executor(min(jobs, len(ready)), scheduler, worker_init)
     progress = tqdm(total=len(ready), unit="run", desc="runs", disable=None, file=sys.stderr, leave=False)
@@ -175,6 +210,7 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str) -> lis
     try:
         for run, spec, key, why, illustrative in ready:
             pending[executor.submit(execute, run.as_dict())] = (run, spec, key, why, illustrative)
+        meanwhile()
         failed = 0
         while pending:
             progress.set_postfix_str(f"running {min(len(pending), jobs)}, failed {failed}")
@@ -184,21 +220,10 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str) -> lis
                 result = future.result()
                 if result.interrupted:
                     raise KeyboardInterrupt
-                if not result.error and spec.makes_outputs and not any(
-                        path.startswith(("figures/", "tables/")) for path in result.files):
-                    result.error = (f"saved no figures or tables, although {run.study} makes them: its notebook "
-                                    "must hand output_dir to Report")
-                    result.failed_notebook = result.files.get("notebook.ipynb", b"")
-                if result.error:
+                outcomes.append(settle(run, spec, key, result, illustrative, reports_dir, why))
+                if outcomes[-1].status == "failed":
                     failed += 1
-                    kept = keep_failed(run, result, reports_dir)
-                    message = (f"Run {run.study}/{run.name} {result.error}\nThe error notebook is kept at {kept}; "
-                               "the previous report, if any, is unchanged.")
-                    outcomes.append(Outcome(run, "failed", result.seconds, message))
                     progress.write(f"  FAILED {run.study}/{run.name} (why: at the end)", file=sys.stderr)
-                else:
-                    publish_result(spec, run, result, key, illustrative, reports_dir)
-                    outcomes.append(Outcome(run, "published", result.seconds, why))
                 progress.update(1)
     except KeyboardInterrupt as interrupt:
         for future in pending:

@@ -126,11 +126,14 @@ def clean_notebook(notebook: nbformat.NotebookNode, study: str) -> nbformat.Note
 
 
 def execute_notebook(study: str, output: Path, parameters: dict, folder: Path) -> nbformat.NotebookNode:
-    """Execute a study notebook with papermill on this worker's kernel, in `folder`."""
+    """Execute a study notebook with papermill on this worker's kernel, in `folder`. The
+    notebook is written once, at the end (or at the failing cell), not after every cell as
+    papermill does for watching a run: those saves re-encoded every figure twice per cell."""
     manager = worker_kernel()
     prepare_kernel(manager, folder)
     return papermill.execute_notebook(str(NOTEBOOKS_DIR / f"{study}.ipynb"), str(output), parameters=parameters,
-                                      progress_bar=False, cwd=str(folder), km=manager, kernel_name=KERNEL_NAME)
+                                      progress_bar=False, cwd=str(folder), km=manager, kernel_name=KERNEL_NAME,
+                                      request_save_on_cell_execute=False)
 
 
 @dataclass
