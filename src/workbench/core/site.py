@@ -460,8 +460,9 @@ def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
         return Path(reports_dir) / "index.html"
     # A separate process with a fixed hash seed: Sphinx's .buildinfo hashes its configuration,
     # which holds sets, so only a fixed seed gives the same bytes in every build.
-    # -j auto: pages are read and written on every core (the bytes are those of a serial build).
-    status = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-j", "auto",
+    # Serial on purpose: with -j, the names Sphinx gives same-named figures of different
+    # pages in _images/ depend on which process read which page first.
+    status = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going",
                              "-d", str(doctrees_dir), str(source_dir), str(reports_dir)],
                             env={**os.environ, "PYTHONHASHSEED": "0"}).returncode
     if status:
