@@ -265,7 +265,7 @@ def figure_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
     name = record["name"]
     label, _ = numbering.add("Figure", name)
     alt = " ".join(record["alt"].split())
-    block = (f":::{{figure}} figures/{name}.svg\n:name: {run.prefix}-{name}\n:alt: {alt}\n:width: 100%\n\n"
+    block = (f":::{{figure}} figures/{run.prefix}-{name}.svg\n:name: {run.prefix}-{name}\n:alt: {alt}\n:width: 100%\n\n"
              f"{label}. {markdown_text(record['caption'])}\n:::")
     links = [f'<a href="figures/{html_text(name)}.{kind}">{text}</a>' for kind, text in (("svg", "SVG"), ("png", "PNG (200 dpi)"))
              if (run.folder / f"figures/{name}.{kind}").is_file()]
@@ -416,7 +416,7 @@ def write_source(runs: list[PublishedRun], source_dir: Path) -> bool:
         base = f"{run.study}/{run.name}"
         wanted[f"{base}/report.ipynb"] = nbformat.writes(page_notebook(run, entries)).encode()
         for figure in sorted((run.folder / "figures").glob("*.svg")):
-            wanted[f"{base}/figures/{figure.name}"] = figure.read_bytes()
+            wanted[f"{base}/figures/{run.prefix}-{figure.name}"] = figure.read_bytes()
     changed = False
     for existing in [p for p in source_dir.rglob("*") if p.is_file()] if source_dir.exists() else []:
         if existing.relative_to(source_dir).as_posix() not in wanted:
@@ -444,6 +444,16 @@ def strip_checksums(runs: list[PublishedRun], reports_dir: Path) -> None:
                 page.write_text(cleaned, encoding="utf-8")
 
 
+def remove_stale_images(runs: list[PublishedRun], reports_dir: Path) -> None:
+    """Delete the figures in _images/ that no page shows any more. Each page's figures reach
+    Sphinx under names prefixed with their run (see write_source), so that Sphinx never has to
+    number same-named figures, whose numbers would depend on the order it read the pages in."""
+    wanted = {f"{run.prefix}-{figure.name}" for run in runs for figure in (run.folder / "figures").glob("*.svg")}
+    for image in (reports_dir / "_images").glob("*"):
+        if image.name not in wanted:
+            image.unlink()
+
+
 def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
                doctrees_dir: Path | None = None) -> Path:
     """Write the Sphinx source for every published run and build the HTML into reports/;
@@ -460,14 +470,15 @@ def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
         return Path(reports_dir) / "index.html"
     # A separate process with a fixed hash seed: Sphinx's .buildinfo hashes its configuration,
     # which holds sets, so only a fixed seed gives the same bytes in every build.
-    # Serial on purpose: with -j, the names Sphinx gives same-named figures of different
-    # pages in _images/ depend on which process read which page first.
+    # Serial: Sphinx's -j saved under half a second here, and the order it reads pages in
+    # would then vary.
     status = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going",
                              "-d", str(doctrees_dir), str(source_dir), str(reports_dir)],
                             env={**os.environ, "PYTHONHASHSEED": "0"}).returncode
     if status:
         raise SiteError(f"The report site did not build (Sphinx exit {status}); see its messages above.")
     strip_checksums(runs, Path(reports_dir))
+    remove_stale_images(runs, Path(reports_dir))
     shutil.rmtree(Path(reports_dir) / ".doctrees", ignore_errors=True)
     shutil.rmtree(Path(reports_dir).parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
     (Path(reports_dir) / ".buildinfo.bak").unlink(missing_ok=True)
