@@ -152,9 +152,10 @@ def test_an_interrupted_build_says_what_was_published_and_leaves_no_staging(proj
     while time.monotonic() < deadline and not first.exists():
         time.sleep(0.02)
     assert first.exists(), "the build never published its first run"
+    status = [line for line in Path(f"/proc/{build.pid}/status").read_text().splitlines() if line.startswith("Sig")]
     build.send_signal(signal.SIGINT)
     out, err = build.communicate(timeout=120)
-    assert build.returncode == 130, (out[-1500:], err[-1500:])
+    assert build.returncode == 130, (status, out[-300:], err[-300:])
     lines = [line for line in err.splitlines() if line.strip()]
     assert lines[-1].startswith("workbench: interrupted. Published: synthesis/all. Not published: "
                                 "synthesis/trust"), err
