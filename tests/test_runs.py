@@ -145,8 +145,10 @@ def test_an_interrupted_build_says_what_was_published_and_leaves_no_staging(proj
     import signal
     import time
     env = dict(os.environ, PYTHONPATH=str(project_copy / "src"))
+    # As from a terminal: a suite started in the background of a script inherits SIGINT ignored.
     build = subprocess.Popen([sys.executable, "-m", "workbench.cli", "build", "synthesis", "--jobs", "1"],
-                             cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     first = project_copy / "reports" / "synthesis" / "all" / "run.json"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not first.exists():
