@@ -50,6 +50,13 @@ def run_notebook(study: str, folder: Path, **parameters) -> str:
                    for o in cell.get("outputs", []))
 
 
+def workbench_in(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """The workbench command run in a project copy, with that copy's own package."""
+    env = dict(os.environ, PYTHONPATH=str(project / "src"))
+    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], cwd=project, env=env,
+                          capture_output=True, text=True)
+
+
 def evaluate_in(project: Path, imports: str, expression: str):
     """The JSON value of a Python expression evaluated with a project copy's own package."""
     env = dict(os.environ, PYTHONPATH=str(project / "src"))

@@ -1,13 +1,12 @@
 """Builds: incremental (skip what is unchanged, rebuild what a changed file feeds), parallel
 with identical bytes, quick to start."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 
-from conftest import replace_in_file
+from conftest import replace_in_file, workbench_in
 from workbench.core import build, runs
 from workbench.core import study as contract
 
@@ -21,12 +20,6 @@ parameters = { case = "Tumang" }
 study = "synthesis"
 parameters = { construct = ["trust"] }
 '''
-
-
-def workbench(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(project / "src"))
-    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], cwd=project, env=env,
-                          capture_output=True, text=True)
 
 
 def files(folder: Path) -> dict:
@@ -54,12 +47,12 @@ def test_builds_are_identical_serial_or_parallel_and_redo_exactly_what_a_change_
 
     replace_in_file(project_copy / "data" / "raw" / "synthesis" / "constructs.csv",
                     "Trust among the firms", "Trust among firms")
-    changed = workbench(project_copy, "--config", "small.toml", "build", "--no-site")
+    changed = workbench_in(project_copy, "--config", "small.toml", "build", "--no-site")
     assert changed.returncode == 0, changed.stderr
     lines = {line.split()[0]: line for line in changed.stdout.splitlines() if "/" in line.split()[0]}
     assert "published" in lines["synthesis/trust"] and "data/raw/synthesis/constructs.csv" in lines["synthesis/trust"]
     assert "skipped" in lines["tumang_governance/tumang"]
-    forced = workbench(project_copy, "--config", "small.toml", "build", "--force", "tumang_governance", "--no-site")
+    forced = workbench_in(project_copy, "--config", "small.toml", "build", "--force", "tumang_governance", "--no-site")
     assert forced.returncode == 0 and forced.stdout.count("forced") == 1
 
 

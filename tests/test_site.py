@@ -37,7 +37,7 @@ def name(page: Path) -> str:
     return page.relative_to(REPORTS_DIR).as_posix()
 
 
-def open_page(browser, page: Path, width: int = 1280, media: str = "screen"):
+def open_page(browser, page: Path, width: int = 1280):
     """Load a page; returns the Playwright page, the console errors and every request that
     left the site (anything but file:// and data: URLs)."""
     tab = browser.new_page(viewport={"width": width, "height": 900})
@@ -46,7 +46,7 @@ def open_page(browser, page: Path, width: int = 1280, media: str = "screen"):
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.on("request", lambda request: outside.append(request.url)
            if not request.url.startswith(("file://", "data:", "about:")) else None)
-    tab.emulate_media(media=media)
+    tab.emulate_media(media="screen")
     tab.goto(page.as_uri(), wait_until="load")
     return tab, errors, outside
 

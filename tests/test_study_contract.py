@@ -1,22 +1,13 @@
 """The study contract: every registered study meets it, a study that breaks it is told what it
 lacks, and `workbench new-study` makes a study that builds and passes the guard as it is."""
 
-import os
-import subprocess
-import sys
 
 import pytest
 
-from conftest import evaluate_in, replace_in_file
+from conftest import evaluate_in, replace_in_file, workbench_in
 from test_nbval_guard import guard_bites
 from workbench.core import runs
 from workbench.core import study as contract
-
-
-def workbench(project, *args):
-    env = dict(os.environ, PYTHONPATH=str(project / "src"))
-    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], cwd=project, env=env,
-                          capture_output=True, text=True)
 
 
 def problems_in(project, name: str) -> list[str]:
@@ -51,7 +42,7 @@ def test_a_study_that_breaks_the_contract_is_told_what_it_lacks(project_copy):
 def test_the_runner_refuses_a_notebook_that_does_not_use_a_parameter(project_copy):
     notebook = project_copy / "notebooks" / "metal_clusters.ipynb"
     replace_in_file(notebook, "report = Report(output_dir)", "report = Report()")
-    result = workbench(project_copy, "run", "metal_clusters")
+    result = workbench_in(project_copy, "run", "metal_clusters")
     assert result.returncode == 1
     assert "breaks the study contract: metal_clusters.ipynb declares 'output_dir' but never uses it" in result.stderr
 
@@ -59,24 +50,24 @@ def test_the_runner_refuses_a_notebook_that_does_not_use_a_parameter(project_cop
 def test_a_run_that_saves_no_figures_or_tables_fails(project_copy):
     notebook = project_copy / "notebooks" / "tumang_governance.ipynb"
     replace_in_file(notebook, "report = Report(output_dir)", "report = Report(output_dir if False else '')")
-    result = workbench(project_copy, "run", "tumang_governance")
+    result = workbench_in(project_copy, "run", "tumang_governance")
     assert result.returncode == 1
     assert "saved no figures or tables, although tumang_governance makes them" in result.stderr
     assert not (project_copy / "reports" / "tumang_governance" / "all").exists()
 
 
 def test_new_study_is_scaffolded_built_and_guarded(project_copy):
-    created = workbench(project_copy, "new-study", "batik_clusters", "--title", "Batik clusters in Pekalongan")
+    created = workbench_in(project_copy, "new-study", "batik_clusters", "--title", "Batik clusters in Pekalongan")
     assert created.returncode == 0, created.stderr
     assert problems_in(project_copy, "batik_clusters") == []
-    assert workbench(project_copy, "store-outputs", "batik_clusters").returncode == 0
-    built = workbench(project_copy, "build", "batik_clusters", "--no-site")
+    assert workbench_in(project_copy, "store-outputs", "batik_clusters").returncode == 0
+    built = workbench_in(project_copy, "build", "batik_clusters", "--no-site")
     assert built.returncode == 0, built.stderr
     report = project_copy / "reports" / "batik_clusters" / "all"
     assert (report / "figures" / "values.svg").is_file() and (report / "tables" / "audit.csv").is_file()
     assert (project_copy / "data" / "processed" / "batik_clusters" / "observations.csv").is_file()
     guard_bites(project_copy, "batik_clusters", unchanged_too=True)
-    again = workbench(project_copy, "new-study", "batik_clusters")
+    again = workbench_in(project_copy, "new-study", "batik_clusters")
     assert again.returncode == 1 and "exists already" in again.stderr
 
 

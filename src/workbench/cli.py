@@ -23,7 +23,7 @@ def names(outcomes) -> str:
 def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
     """Build the selected runs (and the processed tables of their studies); print the summary."""
     from workbench.core import build
-    published, written = [], []
+    written = []
     try:
         outcomes = build.build(selected, args.reports, args.jobs, args.scheduler, args.force, site=not args.no_site,
                                meanwhile=lambda: written.extend(build.write_processed(processed, args.force)))

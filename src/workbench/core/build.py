@@ -160,7 +160,7 @@ def execute_run(run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
     the tests) starts one kernel."""
     from workbench.core.execute import execute
     spec = runs.study_of(run.study)
-    runs.run_folder(reports_dir, run)
+    folder = runs.run_folder(reports_dir, run)
     key = runs.build_key(spec, run)
     try:
         illustrative = check_inputs(spec, run)
@@ -169,7 +169,7 @@ def execute_run(run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
     outcome = settle(run, spec, key, execute(run.as_dict()), illustrative, reports_dir, "forced")
     if outcome.status == "failed":
         raise runs.RunError(outcome.why)
-    return runs.run_folder(reports_dir, run)
+    return folder
 
 
 def settle(run: runs.Run, spec: contract.Study, key: dict, result, illustrative: bool, reports_dir: Path,

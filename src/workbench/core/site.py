@@ -160,6 +160,16 @@ class PublishedRun:
         """A prefix that makes the page's figure and table labels unique in the site."""
         return re.sub(r"[^a-z0-9]+", "-", f"{self.study}-{self.name}".lower())
 
+    def site_figure(self, name: str) -> str:
+        """The file name Sphinx gets figure `name` by, prefixed with the run: so that Sphinx
+        never has to number same-named figures of different pages in _images/, which it would
+        do in the order it read the pages in."""
+        return f"{self.prefix}-{name}.svg"
+
+    def site_figures(self) -> dict[str, Path]:
+        """The run's SVG figures by the names Sphinx gets them by."""
+        return {self.site_figure(figure.stem): figure for figure in sorted((self.folder / "figures").glob("*.svg"))}
+
 
 def published_runs(reports_dir: Path = REPORTS_DIR) -> list[PublishedRun]:
     """Every published run of a registered study, in registry order, then by run name."""
@@ -265,7 +275,7 @@ def figure_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
     name = record["name"]
     label, _ = numbering.add("Figure", name)
     alt = " ".join(record["alt"].split())
-    block = (f":::{{figure}} figures/{run.prefix}-{name}.svg\n:name: {run.prefix}-{name}\n:alt: {alt}\n:width: 100%\n\n"
+    block = (f":::{{figure}} figures/{run.site_figure(name)}\n:name: {run.prefix}-{name}\n:alt: {alt}\n:width: 100%\n\n"
              f"{label}. {markdown_text(record['caption'])}\n:::")
     links = [f'<a href="figures/{html_text(name)}.{kind}">{text}</a>' for kind, text in (("svg", "SVG"), ("png", "PNG (200 dpi)"))
              if (run.folder / f"figures/{name}.{kind}").is_file()]
@@ -415,8 +425,8 @@ def write_source(runs: list[PublishedRun], source_dir: Path) -> bool:
     for run in runs:
         base = f"{run.study}/{run.name}"
         wanted[f"{base}/report.ipynb"] = nbformat.writes(page_notebook(run, entries)).encode()
-        for figure in sorted((run.folder / "figures").glob("*.svg")):
-            wanted[f"{base}/figures/{run.prefix}-{figure.name}"] = figure.read_bytes()
+        for name, figure in run.site_figures().items():
+            wanted[f"{base}/figures/{name}"] = figure.read_bytes()
     changed = False
     for existing in [p for p in source_dir.rglob("*") if p.is_file()] if source_dir.exists() else []:
         if existing.relative_to(source_dir).as_posix() not in wanted:
@@ -445,10 +455,8 @@ def strip_checksums(runs: list[PublishedRun], reports_dir: Path) -> None:
 
 
 def remove_stale_images(runs: list[PublishedRun], reports_dir: Path) -> None:
-    """Delete the figures in _images/ that no page shows any more. Each page's figures reach
-    Sphinx under names prefixed with their run (see write_source), so that Sphinx never has to
-    number same-named figures, whose numbers would depend on the order it read the pages in."""
-    wanted = {f"{run.prefix}-{figure.name}" for run in runs for figure in (run.folder / "figures").glob("*.svg")}
+    """Delete the figures in _images/ that no page shows any more (see PublishedRun.site_figures)."""
+    wanted = {name for run in runs for name in run.site_figures()}
     for image in (reports_dir / "_images").glob("*"):
         if image.name not in wanted:
             image.unlink()
