@@ -22,33 +22,42 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
         "--disable-component-update", "--disable-sync"]
 
 
+class Tab:
+    """One browser tab that visits page after page (a tab per page would start a renderer
+    each time), with the console errors and the requests outside the site of the page it
+    shows now."""
+
+    def __init__(self, browser):
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.errors, self.outside = [], []
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("request", lambda request: self.outside.append(request.url)
+                     if not request.url.startswith(("file://", "data:", "about:")) else None)
+
+    def open(self, page: Path, width: int = 1280):
+        """Show `page` on screen at `width` px, with nothing recorded of the page before."""
+        self.page.goto("about:blank")
+        self.errors.clear(), self.outside.clear()
+        self.page.emulate_media(media="screen")
+        self.page.set_viewport_size({"width": width, "height": 900})
+        self.page.goto(page.as_uri(), wait_until="load")
+        return self.page
+
+
 @pytest.fixture(scope="module")
-def browser():
+def tab():
     if CHROMIUM is None:
         pytest.skip("browser tests skipped: install Chromium to enable them (Debian: apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
+        yield Tab(chromium)
         chromium.close()
 
 
 def name(page: Path) -> str:
     return page.relative_to(REPORTS_DIR).as_posix()
-
-
-def open_page(browser, page: Path, width: int = 1280):
-    """Load a page; returns the Playwright page, the console errors and every request that
-    left the site (anything but file:// and data: URLs)."""
-    tab = browser.new_page(viewport={"width": width, "height": 900})
-    errors, outside = [], []
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("request", lambda request: outside.append(request.url)
-           if not request.url.startswith(("file://", "data:", "about:")) else None)
-    tab.emulate_media(media="screen")
-    tab.goto(page.as_uri(), wait_until="load")
-    return tab, errors, outside
 
 
 def test_the_site_has_an_index_and_a_page_per_run():
@@ -57,8 +66,8 @@ def test_the_site_has_an_index_and_a_page_per_run():
     assert runs and {page.parent for page in REPORT_PAGES} == runs
 
 
-def load_problems(tab, errors, outside) -> list[str]:
-    return [f"console error: {e}" for e in errors] + [f"request outside the site: {u}" for u in outside]
+def load_problems(tab: Tab) -> list[str]:
+    return [f"console error: {e}" for e in tab.errors] + [f"request outside the site: {u}" for u in tab.outside]
 
 
 def image_problems(tab) -> list[str]:
@@ -117,25 +126,23 @@ def print_problems(tab, width: int) -> list[str]:
 
 
 @pytest.mark.parametrize("page", PAGES, ids=name)
-def test_page_as_a_reviewer_sees_it(browser, page):
+def test_page_as_a_reviewer_sees_it(tab, page):
     """Loads without console errors or requests outside the site; every image loads and has
     alt text, and a report shows its figures with it; every link resolves; no horizontal
     overflow at 1280 and 390 px outside table scrollers; a report prints to A4 with no table
     or text cut off."""
-    tab, errors, outside = open_page(browser, page, 1280)
-    problems = load_problems(tab, errors, outside) + image_problems(tab) + link_problems(tab, page)
-    problems += overflow_problems(tab, 1280)
-    tab.set_viewport_size({"width": 390, "height": 900})
-    problems += overflow_problems(tab, 390)
+    shown = tab.open(page, 1280)
+    problems = image_problems(shown) + link_problems(shown, page) + overflow_problems(shown, 1280)
+    shown.set_viewport_size({"width": 390, "height": 900})
+    problems += overflow_problems(shown, 390)
     if page.name == "report.html":
-        if tab.eval_on_selector_all("figure img[alt]", "imgs => imgs.length") == 0:
+        if shown.eval_on_selector_all("figure img[alt]", "imgs => imgs.length") == 0:
             problems.append("a report page without a figure with alt text")
         a4_width = 718   # 210 mm less 2 x 14 mm margins, at 96 px per inch
-        tab.emulate_media(media="print")
-        tab.set_viewport_size({"width": a4_width, "height": 900})
-        problems += print_problems(tab, a4_width)
-    tab.close()
-    assert problems == []
+        shown.emulate_media(media="print")
+        shown.set_viewport_size({"width": a4_width, "height": 900})
+        problems += print_problems(shown, a4_width)
+    assert load_problems(tab) + problems == []
 
 
 def test_every_figure_fits_its_canvas():
