@@ -7,11 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
-
 import pytest
 
-from workbench.core.paths import PROJECT_ROOT, copy_project
+from workbench.core.execute import execute_notebook
+from workbench.core.paths import copy_project
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
@@ -39,15 +38,12 @@ def change_cell(path: Path, row: dict, column: str, value: str) -> None:
 
 
 def run_notebook(study: str, folder: Path, **parameters) -> str:
-    """Execute a study notebook with plain papermill from `folder`; return all its output text."""
+    """Execute a study notebook with papermill from `folder`, with the parameters a user would
+    give it (no output_dir); return all its output text. The kernel is this test process's,
+    as a build's worker keeps one (see workbench.core.execute): its imports are paid once."""
     output = folder / "out.ipynb"
-    arguments = [item for name, value in parameters.items() for item in ("-p", name, str(value))]
-    result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(PROJECT_ROOT / "notebooks" / f"{study}.ipynb"), str(output),
-         *arguments, "--no-progress-bar"], cwd=folder, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return "".join(str(o.get("data", o.get("text", ""))) for cell in nbformat.read(output, 4).cells
-                   for o in cell.get("outputs", []))
+    notebook = execute_notebook(study, output, {name: str(value) for name, value in parameters.items()}, folder)
+    return "".join(str(o.get("data", o.get("text", ""))) for cell in notebook.cells for o in cell.get("outputs", []))
 
 
 def workbench_in(project: Path, *args: str) -> subprocess.CompletedProcess:

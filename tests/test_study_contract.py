@@ -66,7 +66,7 @@ def test_new_study_is_scaffolded_built_and_guarded(project_copy):
     report = project_copy / "reports" / "batik_clusters" / "all"
     assert (report / "figures" / "values.svg").is_file() and (report / "tables" / "audit.csv").is_file()
     assert (project_copy / "data" / "processed" / "batik_clusters" / "observations.csv").is_file()
-    guard_bites(project_copy, "batik_clusters", unchanged_too=True)
+    guard_bites(project_copy, ["batik_clusters"], unchanged_too=True)
     again = workbench_in(project_copy, "new-study", "batik_clusters")
     assert again.returncode == 1 and "exists already" in again.stderr
 
