@@ -19,7 +19,11 @@ def pytest_xdist_make_scheduler(config, log):
     return NotebookScheduling(config, log)
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes seconds (executes notebooks, builds, prints pages); scheduled first")
+
+
 def pytest_collection_modifyitems(items):
-    """The tests that build in a copy of the project take longest: they go first, so that no
-    worker starts one while the other has nothing left to do."""
-    items.sort(key=lambda item: "project_copy" not in getattr(item, "fixturenames", ()))
+    """The slow tests go first, so that no worker starts one while the other has nothing left
+    to do."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -46,11 +46,18 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted + "\n")
 
 
+def compile_package() -> None:
+    """Compile the package's source to bytecode now, once: with PYTHONDONTWRITEBYTECODE set (as
+    on many CI machines) every process would otherwise compile it again, each kernel included."""
+    subprocess.run([str(BIN / "python"), "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in TASKS:
         print(__doc__)
         return 2
     ensure_environment()
+    compile_package()
     command = [str(BIN / TASKS[argv[0]][0]), *TASKS[argv[0]][1:], *argv[1:]]
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
     return subprocess.run(command, cwd=ROOT, env=env).returncode

@@ -50,6 +50,7 @@ def test_the_corpus_covers_every_class_of_bad_input():
         assert kind in notes, kind
 
 
+@pytest.mark.slow
 def test_user_text_reaches_no_page_unescaped(tmp_path, monkeypatch, capsys):
     """A user's case whose free text holds HTML and Markdown is published with that text shown
     as written: no script, image, link or emphasis from it in any page of the site."""

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 from conftest import replace_in_file, workbench_in
 from workbench.core import build, runs
@@ -26,6 +28,7 @@ def files(folder: Path) -> dict:
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 def test_builds_are_identical_serial_or_parallel_and_redo_exactly_what_a_change_feeds(project_copy, monkeypatch):
     """Serial and parallel builds give the same bytes; a rebuild with nothing changed starts no
     kernel; after a data file changed, exactly the runs that read it are executed again (the

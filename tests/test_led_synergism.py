@@ -190,6 +190,7 @@ def test_new_area_without_required_files_names_them(tmp_path):
     assert "missing: the folder needs area.csv, coded_findings.csv, factors.csv" in str(error.value)
 
 
+@pytest.mark.slow
 def test_new_area_runs_end_to_end_through_papermill(tmp_path):
     folder = illustrative_area(tmp_path / "illustrative_area")
     text = run_notebook("led_synergism", tmp_path, user_data=folder, area="KTM Contoh (illustrative)")

@@ -8,6 +8,8 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import pytest
+
 from conftest import change_cell, evaluate_in
 from workbench.core import study as contract
 from workbench.core.datapackage import load_package
@@ -53,5 +55,6 @@ def guard_bites(project: Path, names: list[str], unchanged_too: bool = False) ->
     assert missed == {}, f"nbval did not fail showing these changes: {missed}"
 
 
+@pytest.mark.slow
 def test_a_changed_value_fails_the_guard_of_every_study(project_copy):
     guard_bites(project_copy, contract.registered_names())

@@ -56,6 +56,7 @@ def test_unknown_case_is_refused_before_anything_is_written(tmp_path):
     assert not list(tmp_path.rglob("*"))
 
 
+@pytest.mark.slow
 def test_failed_run_exits_nonzero_keeps_error_notebook_and_previous_report(project_copy):
     good = project_copy / "reports" / "tumang_governance" / "tumang"
     shutil.copytree(REPORTS_DIR / "tumang_governance" / "tumang", good)   # the report of an earlier good run
@@ -91,6 +92,7 @@ def without_commit(path: Path) -> bytes:
     return json.dumps(manifest, sort_keys=True).encode()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("study, name, parameters", [("metal_clusters", "all", {"district": "all"}),
                                                      ("led_synergism", "all", {"area": "all"})])
 def test_a_run_gives_the_committed_report_byte_for_byte(tmp_path, study, name, parameters):
@@ -119,6 +121,7 @@ def test_a_run_gives_the_committed_report_byte_for_byte(tmp_path, study, name, p
     assert not re.search(r"\b(19|20)\d\d-\d\d-\d\d[T ]\d\d:", json.dumps(manifest)), "a wall-clock time"
 
 
+@pytest.mark.slow
 def test_a_users_file_is_recorded_by_name_and_hash_not_by_its_path(tmp_path):
     survey = tmp_path / "elsewhere" / "my survey.csv"
     survey.parent.mkdir()
@@ -134,6 +137,7 @@ def test_a_users_file_is_recorded_by_name_and_hash_not_by_its_path(tmp_path):
     assert manifest["illustrative"] is True
 
 
+@pytest.mark.slow
 def test_an_interrupted_build_says_what_was_published_and_leaves_no_staging(project_copy):
     import signal
     import time

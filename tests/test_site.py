@@ -145,6 +145,7 @@ def test_page_as_a_reviewer_sees_it(tab, page):
     assert load_problems(tab) + problems == []
 
 
+@pytest.mark.slow
 def test_every_figure_fits_its_canvas():
     """No title, label, tick label, legend or annotation reaches outside the figure."""
     from workbench import led_synergism as led, metal_clusters as mc, tumang_governance as tg
@@ -165,6 +166,7 @@ def test_every_figure_fits_its_canvas():
         {title: [] for title in figures}
 
 
+@pytest.mark.slow
 def test_the_committed_site_is_what_the_committed_runs_build(tmp_path):
     """Rebuilt from the committed run folders, every page is byte-identical to the committed
     one: the site is current and deterministic (no timestamps or random ids)."""

@@ -47,6 +47,7 @@ def test_the_runner_refuses_a_notebook_that_does_not_use_a_parameter(project_cop
     assert "breaks the study contract: metal_clusters.ipynb declares 'output_dir' but never uses it" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_run_that_saves_no_figures_or_tables_fails(project_copy):
     notebook = project_copy / "notebooks" / "tumang_governance.ipynb"
     replace_in_file(notebook, "report = Report(output_dir)", "report = Report(output_dir if False else '')")
@@ -56,6 +57,7 @@ def test_a_run_that_saves_no_figures_or_tables_fails(project_copy):
     assert not (project_copy / "reports" / "tumang_governance" / "all").exists()
 
 
+@pytest.mark.slow
 def test_new_study_is_scaffolded_built_and_guarded(project_copy):
     created = workbench_in(project_copy, "new-study", "batik_clusters", "--title", "Batik clusters in Pekalongan")
     assert created.returncode == 0, created.stderr

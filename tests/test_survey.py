@@ -132,6 +132,7 @@ def test_illustrative_survey_is_what_the_script_writes(tmp_path):
     assert set(illustrative_survey()["district"]) == {"Kabupaten Contoh (illustrative)"}
 
 
+@pytest.mark.slow
 def test_illustrative_survey_runs_end_to_end_through_papermill(tmp_path):
     text = run_notebook("metal_clusters", tmp_path, district="Kabupaten Contoh (illustrative)",
                         user_data=PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv")

@@ -103,6 +103,7 @@ def test_new_case_links_must_name_known_items(tmp_path):
         in message
 
 
+@pytest.mark.slow
 def test_illustrative_case_runs_end_to_end_through_papermill(tmp_path):
     text = run_notebook("tumang_governance", tmp_path, user_data=TEMPLATE, case="Desa Contoh (illustrative)")
     assert "Desa Contoh (illustrative)" in text and "joint purchasing of raw material" in text

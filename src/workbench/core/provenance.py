@@ -7,7 +7,6 @@ is needed (a citation's year), the commit's own time is used.
 
 import hashlib
 import platform
-import re
 import shlex
 import subprocess
 import tomllib
@@ -40,16 +39,15 @@ def pinned_versions() -> dict[str, str]:
     """The installed version of every dependency pyproject.toml pins, and of Python."""
     pins = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["dependencies"]
     names = sorted(pin.split("==")[0].split("[")[0] for pin in pins)
-    installed = {}
-    for distribution in metadata.distributions():
-        installed.setdefault(canonical_name(distribution.metadata["Name"] or ""), distribution.version)
-    return {"python": platform.python_version(),
-            **{name: installed.get(canonical_name(name), "not installed") for name in names}}
+    return {"python": platform.python_version(), **{name: installed_version(name) for name in names}}
 
 
-def canonical_name(name: str) -> str:
-    """A package name as PyPI compares them (PEP 503)."""
-    return re.sub(r"[-_.]+", "-", name).lower()
+def installed_version(name: str) -> str:
+    """A distribution's installed version (names compared as PyPI does), or "not installed"."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def _git(*args: str) -> str | None:
