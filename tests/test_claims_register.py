@@ -5,14 +5,16 @@ the others check the machinery on small made-up inputs, so that they can fail.
 """
 
 import csv
+import shutil
 from pathlib import Path
 
 import pytest
 
 from workbench.core.audit import AGREE, CANNOT_CHECK, DISAGREE, GROUPS, disagreements
 from workbench.core.datapackage import load_package
+from workbench.core.errors import DataValidationError
 from workbench.core.inventory import inventory_problems, numbers_in, read_inventory
-from workbench.core.paths import PROJECT_ROOT
+from workbench.core.paths import PROJECT_ROOT, RAW_DIR
 from workbench.core.study import get
 from workbench.registry import STUDIES
 
@@ -83,24 +85,27 @@ def test_every_claim_gets_a_verdict_and_disagreements_come_grouped(name):
     assert (audit.loc[audit["verdict"] == CANNOT_CHECK, "group"] == "cannot_check").all()
 
 
-def test_a_changed_claim_value_changes_its_verdict(project_copy):
-    from conftest import evaluate_in, replace_in_file
-    claims = project_copy / "data" / "raw" / "led_synergism" / "claims.csv"
-    verdict = ("{row.cell: row.verdict for row in led.load_study().audit.itertuples()}"
-               "['Batu Betumpang: the leaders\\' commitment to build synergy is relatively high']")
-    assert evaluate_in(project_copy, "from workbench import led_synergism as led", verdict) == DISAGREE
-    replace_in_file(claims, "Batu Betumpang:process:leadership_commitment,high,", "Batu Betumpang:process:leadership_commitment,low,")
-    assert evaluate_in(project_copy, "from workbench import led_synergism as led", verdict) == AGREE
+def test_a_changed_claim_value_changes_its_verdict(tmp_path):
+    from conftest import replace_in_file
+    from workbench import led_synergism as led
+    raw = shutil.copytree(RAW_DIR, tmp_path / "raw")
+    claim = "Batu Betumpang: the leaders' commitment to build synergy is relatively high"
+    def verdict():
+        return {row.cell: row.verdict for row in led.load_study(raw).audit.itertuples()}[claim]
+    assert verdict() == DISAGREE
+    replace_in_file(raw / "led_synergism" / "claims.csv", "Batu Betumpang:process:leadership_commitment,high,",
+                    "Batu Betumpang:process:leadership_commitment,low,")
+    assert verdict() == AGREE
 
 
-def test_claims_register_names_unknown_checks_and_claims(project_copy):
-    from conftest import evaluate_in, replace_in_file
-    claims = project_copy / "data" / "raw" / "tumang_governance" / "claims.csv"
-    replace_in_file(claims, ",deseve_named_id,", ",no_such_claim,")
-    imports = ("from workbench import tumang_governance as tg\n"
-               "def message():\n    try:\n        tg.load_study().audit\n    except Exception as error:\n"
-               "        return str(error)\n    return ''")
-    message = evaluate_in(project_copy, imports, "message()")
+def test_claims_register_names_unknown_checks_and_claims(tmp_path):
+    from conftest import replace_in_file
+    from workbench import tumang_governance as tg
+    raw = shutil.copytree(RAW_DIR, tmp_path / "raw")
+    replace_in_file(raw / "tumang_governance" / "claims.csv", ",deseve_named_id,", ",no_such_claim,")
+    with pytest.raises(DataValidationError) as error:
+        tg.load_study(raw).audit
+    message = str(error.value)
     assert "claims.csv" in message and "subject" in message and "no_such_claim" in message
 
 

@@ -10,9 +10,10 @@ from workbench.core import runs
 from workbench.core import study as contract
 
 
-def problems_in(project, name: str) -> list[str]:
-    """contract_problems of a study of a project copy (run there, so the copy's files are read)."""
-    return evaluate_in(project, "from workbench.core import study", f"study.contract_problems(study.get({name!r}))")
+def problems_in(project, *names: str) -> dict[str, list[str]]:
+    """contract_problems of studies of a project copy (run there, so the copy's files are read)."""
+    return evaluate_in(project, "from workbench.core import study",
+                       f"{{name: study.contract_problems(study.get(name)) for name in {list(names)!r}}}")
 
 
 @pytest.mark.parametrize("name", contract.registered_names())
@@ -30,13 +31,12 @@ def test_a_study_that_breaks_the_contract_is_told_what_it_lacks(project_copy):
     replace_in_file(notebook, 'user_data: str = \\"\\"', 'own_folder: str = \\"\\"')
     replace_in_file(project_copy / "runs.toml", 'study = "tumang_governance"', 'study = "tumang_governanc"')
     (project_copy / "data" / "raw" / "metal_clusters" / "claims.csv").unlink()
-    assert problems_in(project_copy, "led_synergism") == [
-        "led_synergism.ipynb does not declare the parameter 'user_data'",
-        "led_synergism.ipynb declares 'own_folder', which the contract does not give this study "
-        "(its parameters: area, user_data, data_dir, output_dir)"]
-    assert problems_in(project_copy, "tumang_governance") == ["runs.toml has no [[run]] for tumang_governance"]
-    assert problems_in(project_copy, "metal_clusters") == [
-        "metal_clusters/claims.csv, described in its datapackage.json, does not exist"]
+    assert problems_in(project_copy, "led_synergism", "tumang_governance", "metal_clusters") == {
+        "led_synergism": ["led_synergism.ipynb does not declare the parameter 'user_data'",
+                          "led_synergism.ipynb declares 'own_folder', which the contract does not give this study "
+                          "(its parameters: area, user_data, data_dir, output_dir)"],
+        "tumang_governance": ["runs.toml has no [[run]] for tumang_governance"],
+        "metal_clusters": ["metal_clusters/claims.csv, described in its datapackage.json, does not exist"]}
 
 
 def test_the_runner_refuses_a_notebook_that_does_not_use_a_parameter(project_copy):
@@ -61,7 +61,7 @@ def test_a_run_that_saves_no_figures_or_tables_fails(project_copy):
 def test_new_study_is_scaffolded_built_and_guarded(project_copy):
     created = workbench_in(project_copy, "new-study", "batik_clusters", "--title", "Batik clusters in Pekalongan")
     assert created.returncode == 0, created.stderr
-    assert problems_in(project_copy, "batik_clusters") == []
+    assert problems_in(project_copy, "batik_clusters") == {"batik_clusters": []}
     assert workbench_in(project_copy, "store-outputs", "batik_clusters").returncode == 0
     built = workbench_in(project_copy, "build", "batik_clusters", "--no-site")
     assert built.returncode == 0, built.stderr
