@@ -24,6 +24,9 @@ def test_a_list_of_values_is_a_sweep_named_from_canonical_values(tmp_path):
     configured = runs.load_runs()
     assert [run.name for run in runs.runs_for("metal_clusters", {"district": "Klaten,juwana"}, configured)] == \
         ["klaten", "pati"]
+    # a study whose cases come from its own tables names them the same way
+    assert runs.runs_for("synthesis", {"construct": "Kepercayaan"}, configured) == [
+        runs.Run("synthesis", "trust", {"construct": "trust"})]
 
 
 def test_a_folder_of_surveys_is_one_run_per_file(tmp_path):
@@ -41,12 +44,12 @@ def test_a_folder_of_surveys_is_one_run_per_file(tmp_path):
 def test_a_failed_run_in_a_sweep_leaves_the_others_published_and_is_named(tmp_path):
     reports = tmp_path / "reports"
     result = subprocess.run([sys.executable, "-m", "workbench.cli", "--reports", str(reports), "run",
-                             "tumang_governance", "-p", "case", "Tumang,Kasongan", "--name", "sweep", "--no-site"],
+                             "synthesis", "-p", "construct", "trust,bogus", "--name", "sweep", "--no-site"],
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1
-    assert "tumang_governance/sweep-kasongan" in result.stderr and "Unknown case 'Kasongan'" in result.stderr
-    assert (reports / "tumang_governance" / "sweep-tumang" / "run.json").is_file()
-    assert not (reports / "tumang_governance" / "sweep-kasongan").exists()
+    assert "synthesis/sweep-bogus" in result.stderr and "Unknown construct 'bogus'" in result.stderr
+    assert (reports / "synthesis" / "sweep-trust" / "run.json").is_file()
+    assert sorted(p.name for p in (reports / "synthesis").iterdir()) == ["sweep-trust"]   # refused before it ran
     assert "Traceback" not in result.stderr
 
 

@@ -139,6 +139,13 @@ def test_a_broken_crosswalk_names_file_line_column_and_what_was_expected(project
     assert "Traceback" not in message
 
 
+def test_the_constructs_a_run_may_name_are_those_of_the_validated_table(study):
+    """Runs are planned and named from constructs.csv read without pandas (see
+    workbench.synthesis.constructs); the names are those of the validated table."""
+    assert sy.STUDY.known_cases() == study.aliases
+    assert list(sy.STUDY.known_cases()) == study.cases
+
+
 def test_an_unknown_construct_lists_the_valid_ones(study):
     assert sy.STUDY.resolve("Kepercayaan", study.cases, study.aliases) == "trust"
     with pytest.raises(ValueError, match=r"Unknown construct 'loyalty'\. Valid construct values: all; trust"):

@@ -10,9 +10,10 @@ running and failed, and the build ends with one summary table.
 """
 
 import json
+import multiprocessing
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,19 +48,25 @@ def check_inputs(spec: contract.Study, run: runs.Run) -> bool:
     """Before anything is written: the run's own data load and its case exists. Returns
     whether the data are illustrative. Runs without own data need no loading for this."""
     if not any(run.parameters.get(p) for p in PATH_PARAMETERS):
-        if spec.published:
-            _resolve(spec, run, list(spec.published))
+        try:
+            known = spec.known_cases()
+        except (OSError, ValueError, KeyError):
+            loaded = spec.load()   # the tables cannot be read lightly: the validated load says why
+            known = getattr(loaded, "aliases", None) or {case: () for case in loaded.cases}
+        if known:
+            _resolve(spec, run, list(known), known)
         return False
     arguments = [run.parameters.get(contract.DATA_DIR, "")] + (
         [run.parameters.get(contract.USER_DATA, "")] if spec.user_data else [])
     loaded = spec.load(*[str(PROJECT_ROOT / str(a)) if a else "" for a in arguments])
-    _resolve(spec, run, loaded.cases)
+    _resolve(spec, run, loaded.cases, getattr(loaded, "aliases", None))
     return any(case.endswith(ILLUSTRATIVE) for case in loaded.cases)
 
 
-def _resolve(spec: contract.Study, run: runs.Run, cases: list[str]) -> None:
+def _resolve(spec: contract.Study, run: runs.Run, cases: list[str],
+             aliases: Mapping[str, tuple[str, ...]] | None = None) -> None:
     try:
-        spec.resolve(str(run.parameters.get(spec.selector, contract.ALL)), cases)
+        spec.resolve(str(run.parameters.get(spec.selector, contract.ALL)), cases, aliases)
     except ValueError as error:
         raise runs.RunError(f"Run {run.study}/{run.name}: {error}") from None
 
@@ -109,12 +116,17 @@ def keep_failed(run: runs.Run, result, reports_dir: Path) -> Path | None:
 
 def make_executor(jobs: int, scheduler: str = "", initializer=None) -> tuple[Executor, object]:
     """A process pool of `jobs` workers, or a Dask distributed cluster's executor (its client
-    is returned too, to be closed)."""
+    is returned too, to be closed). The pool's workers are forked from a fork server, a fresh
+    process with papermill imported: forking the calling process itself would copy the event
+    loop threads of any notebook it executed before (in JupyterLab, `execute_run` then
+    `build`), and the worker would wait on a loop no thread runs."""
     if scheduler:
         from dask.distributed import Client
         client = Client(scheduler)
         return client.get_executor(pure=False), client
-    return ProcessPoolExecutor(max_workers=jobs, initializer=initializer), None
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["workbench.core.execute"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer), None
 
 
 def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int = 0, scheduler: str = "",
@@ -123,7 +135,8 @@ def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int =
     `meanwhile` is called once while the runs execute (at once if none is due): work of this
     process that no run waits for, such as the processed tables, so that it adds no time.
     Returns one Outcome per run. Ctrl-C stops the build and is raised as KeyboardInterrupt
-    with what was published so far (`.outcomes`)."""
+    with what was published so far (`.outcomes`). A script that calls it needs the usual
+    `if __name__ == "__main__":` guard, as the pool's workers import the script's module."""
     meanwhile = meanwhile or (lambda: None)
     reports_dir = Path(reports_dir)
     outcomes, todo = [], []

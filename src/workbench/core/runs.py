@@ -82,14 +82,16 @@ def check_parameters(spec: contract.Study, parameters: dict) -> dict:
 
 def canonical(spec: contract.Study, parameters: dict) -> dict:
     """The parameters with the case named canonically ("Juwana" -> "Pati", "ALL" -> "all"),
-    so that one case is one run whatever alias asked for it. A name that is not published
-    (the user's own case) is kept as given; it is checked against the user's data later."""
+    so that one case is one run whatever alias asked for it. A name that is not known (the
+    user's own case), or a study's tables that cannot be read here, leave it as given: it is
+    checked against the data when the run's inputs are loaded."""
     choice = parameters.get(spec.selector)
     if choice is None:
         return dict(parameters)
     try:
-        resolved = spec.resolve(str(choice))
-    except ValueError:
+        known = spec.known_cases()
+        resolved = spec.resolve(str(choice), list(known), known)
+    except (ValueError, OSError, KeyError):
         resolved = " ".join(str(choice).split())
     return {**parameters, spec.selector: resolved}
 

@@ -67,7 +67,9 @@ class GuardProbe:
 class Study:
     """What a study declares to the workbench (see the module docstring). `source` is the key
     of the study's source in references.bib; `headline(data)` gives the one-line finding the
-    report index shows; `reads` names other studies' data folders a run reads."""
+    report index shows; `reads` names other studies' data folders a run reads. A study whose
+    cases come from its own tables, not from its paper, gives `choices(data_dir)`: each case
+    with its aliases, read without pandas, in place of `published`."""
 
     name: str
     title: str
@@ -82,6 +84,7 @@ class Study:
     reads: tuple[str, ...] = ()
     source: str = ""
     headline: Callable | None = None
+    choices: Callable | None = None
 
     @property
     def notebook(self) -> Path:
@@ -98,6 +101,11 @@ class Study:
     def parameters(self) -> tuple[str, ...]:
         """The notebook's parameters, in the order its parameters cell declares them."""
         return (self.selector, *((USER_DATA,) if self.user_data else ()), DATA_DIR, OUTPUT_DIR)
+
+    def known_cases(self, data_dir: str | Path = "") -> Mapping[str, tuple[str, ...]]:
+        """The cases a run may name without data of its own, each with its aliases: the
+        published ones, or those of the study's tables in `data_dir` (data/raw by default)."""
+        return self.choices(data_dir) if self.choices is not None else self.published
 
     def resolve(self, name: str, cases: list[str] | None = None,
                 aliases: Mapping[str, tuple[str, ...]] | None = None) -> str:

@@ -34,6 +34,7 @@ STUDY = Study(
     headline=lazy("workbench.synthesis.tables:headline"),
     load=lazy("workbench.synthesis.data:load_study"),
     processed_tables=lazy("workbench.synthesis.data:processed_tables"),
+    choices=lazy("workbench.synthesis.constructs:construct_choices"),
     guard=GuardProbe(study="metal_clusters", resource="table3_cluster_dynamics", row={"location": "KLATEN"},
                      column="trust_mean", value="1", shows="MIXED / 2 favourable / 1 unfavourable"),
 )

@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.core.audit import audit_entry, audit_table
-from workbench.core.claims import listed
 from workbench.core.datapackage import DataPackage, load_package
 from workbench.core.errors import DataValidationError, Problem
 from workbench.core.paths import display_path
+from workbench.synthesis.constructs import construct_aliases
 from workbench.synthesis.frameworks import FRAMEWORKS, STUDY_LABELS
 
 PLACE = re.compile(r"^(?P<resource>[a-z0-9_]+):(?:(?P<key>[a-z0-9_]+)=(?P<value>[^:]+):(?P<column>[a-z0-9_]+)|title)$")
@@ -37,9 +37,8 @@ class SynthesisStudy:
     @property
     def aliases(self) -> dict[str, tuple[str, ...]]:
         """Other names a run accepts for each construct: its labels and listed aliases."""
-        return {row.construct_id: tuple(dict.fromkeys(
-                    name for name in (row.construct, row.construct_en, *listed(row.aliases if pd.notna(row.aliases) else ""))
-                    if name.casefold() != row.construct_id.casefold()))
+        return {row.construct_id: construct_aliases(row.construct_id, row.construct, row.construct_en,
+                                                    row.aliases if pd.notna(row.aliases) else "")
                 for row in self.constructs.itertuples()}
 
     @cached_property
