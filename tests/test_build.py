@@ -72,3 +72,17 @@ def test_import_workbench_loads_no_plotting_or_notebook_machinery():
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_process_with_threads_gets_its_pool_workers_from_a_fork_server():
+    """Forking a process that runs other threads (a kernel client's event loop, in JupyterLab
+    after `execute_run`) left the pool's worker waiting on a loop no thread ran."""
+    import threading
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        assert build.pool_context().get_start_method() in ("forkserver", "spawn")
+    finally:
+        stop.set()
+        waiting.join()

@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -116,17 +117,27 @@ def keep_failed(run: runs.Run, result, reports_dir: Path) -> Path | None:
 
 def make_executor(jobs: int, scheduler: str = "", initializer=None) -> tuple[Executor, object]:
     """A process pool of `jobs` workers, or a Dask distributed cluster's executor (its client
-    is returned too, to be closed). The pool's workers are forked from a fork server, a fresh
-    process with papermill imported: forking the calling process itself would copy the event
-    loop threads of any notebook it executed before (in JupyterLab, `execute_run` then
-    `build`), and the worker would wait on a loop no thread runs."""
+    is returned too, to be closed)."""
     if scheduler:
         from dask.distributed import Client
         client = Client(scheduler)
         return client.get_executor(pure=False), client
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=pool_context(), initializer=initializer), None
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How the pool's workers start. Forked from this process when it runs no other thread
+    (the command line): they inherit its imports. Otherwise from a fork server, a fresh
+    process with papermill imported, kept for the next pool: forking a process with threads
+    copies their locks and loops, and a worker of a process that had executed a notebook
+    (in JupyterLab, `execute_run` and then `build`) waited on an event loop no thread ran."""
+    if threading.active_count() == 1 and multiprocessing.get_start_method() == "fork":
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["workbench.core.execute"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer), None
+    return context
 
 
 def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int = 0, scheduler: str = "",
