@@ -44,25 +44,25 @@ class FigureOutput:
         self.name = name
         self.caption = captioned(caption, source)
         self.description = describe_figure(figure)
-        self.png = self.render("png", FILE_DPI)
+        self.png = self._save("png", FILE_DPI)
 
-    def render(self, fmt: str, dpi: float | None = None) -> bytes:
-        """The figure's bytes in `fmt`, free of dates and random ids. The layout is computed
-        by the first render (the PNG) and kept for the next ones: every format then places
-        the same boxes, and laying a figure out again costs a third of its render."""
+    def _save(self, fmt: str, dpi: float | None = None) -> bytes:
         buffer = io.BytesIO()
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}
-        engine = self.figure.get_layout_engine()
-        laid_out = getattr(self, "png", None) is not None
-        try:
-            if laid_out:
-                self.figure.set_layout_engine("none")
-            with matplotlib.rc_context(STYLE):
-                self.figure.savefig(buffer, format=fmt, metadata=metadata, dpi=dpi or "figure")
-        finally:
-            if laid_out:
-                self.figure.set_layout_engine(engine)
+        with matplotlib.rc_context(STYLE):
+            self.figure.savefig(buffer, format=fmt, metadata=metadata, dpi=dpi or "figure")
         return buffer.getvalue()
+
+    def render(self, fmt: str, dpi: float | None = None) -> bytes:
+        """The figure's bytes in `fmt`, free of dates and random ids, in the layout the PNG's
+        render computed: every format then places the same boxes, and laying a figure out
+        again costs a third of its render."""
+        engine = self.figure.get_layout_engine()
+        self.figure.set_layout_engine("none")
+        try:
+            return self._save(fmt, dpi)
+        finally:
+            self.figure.set_layout_engine(engine)
 
     def alt_text(self) -> str:
         """What the figure draws, in one paragraph (from its description)."""

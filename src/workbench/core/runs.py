@@ -89,8 +89,7 @@ def canonical(spec: contract.Study, parameters: dict) -> dict:
     if choice is None:
         return dict(parameters)
     try:
-        known = spec.known_cases()
-        resolved = spec.resolve(str(choice), list(known), known)
+        resolved = spec.resolve(str(choice))
     except (ValueError, OSError, KeyError):
         resolved = " ".join(str(choice).split())
     return {**parameters, spec.selector: resolved}

@@ -109,11 +109,11 @@ class Study:
 
     def resolve(self, name: str, cases: list[str] | None = None,
                 aliases: Mapping[str, tuple[str, ...]] | None = None) -> str:
-        """"all" or the canonical name of one case (published, aliases accepted, or the
-        user's); any case; an unknown name raises ValueError listing the valid ones.
-        `aliases` replaces the published aliases for a study whose cases come from its data."""
-        names = cases if cases is not None else list(self.published)
-        known = self.published if aliases is None else aliases
+        """"all" or the canonical name of one case (known, aliases accepted, or the user's);
+        any case; an unknown name raises ValueError listing the valid ones. Without `cases`
+        and `aliases`, the known cases and their aliases (`known_cases`) are used."""
+        known = self.known_cases() if aliases is None else aliases
+        names = cases if cases is not None else list(known)
         choices = {ALL: list(self.all_aliases), **{case: list(known.get(case, ())) for case in names}}
         return resolve_choice(name, choices, self.selector)
 
