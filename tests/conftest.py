@@ -42,7 +42,11 @@ def run_notebook(study: str, folder: Path, **parameters) -> str:
     give it (no output_dir); return all its output text. The kernel is this test process's,
     as a build's worker keeps one (see workbench.core.execute): its imports are paid once."""
     output = folder / "out.ipynb"
-    notebook = execute_notebook(study, output, {name: str(value) for name, value in parameters.items()}, folder)
+    return output_text(execute_notebook(study, output, {name: str(value) for name, value in parameters.items()}, folder))
+
+
+def output_text(notebook) -> str:
+    """All the output text of an executed notebook."""
     return "".join(str(o.get("data", o.get("text", ""))) for cell in notebook.cells for o in cell.get("outputs", []))
 
 

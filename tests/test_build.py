@@ -1,16 +1,18 @@
 """Builds: incremental (skip what is unchanged, rebuild what a changed file feeds), parallel
 with identical bytes, quick to start."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-
-from conftest import replace_in_file, workbench_in
+from conftest import replace_in_file
+from workbench import cli
 from workbench.core import build, runs
 from workbench.core import study as contract
+from workbench.core.paths import RAW_DIR
 
 SMALL = '''
 [[run]]
@@ -29,34 +31,38 @@ def files(folder: Path) -> dict:
 
 
 @pytest.mark.slow
-def test_builds_are_identical_serial_or_parallel_and_redo_exactly_what_a_change_feeds(project_copy, monkeypatch):
-    """Serial and parallel builds give the same bytes; a rebuild with nothing changed starts no
-    kernel; after a data file changed, exactly the runs that read it are executed again (the
-    project copy starts from the serial build: build keys hold contents, not paths); --force
+def test_builds_are_identical_serial_or_parallel_and_redo_exactly_what_a_change_feeds(tmp_path, monkeypatch, capsys):
+    """Serial (in this process) and parallel (two workers) builds give the same bytes; a
+    rebuild with nothing changed starts no kernel; after a file of a run's data folder
+    changed, exactly the run that reads it is executed again, and says which file; --force
     executes a run anyway."""
-    config = project_copy / "small.toml"
-    config.write_text(SMALL)
+    data = tmp_path / "data"
+    shutil.copytree(RAW_DIR / "tumang_governance", data / "tumang_governance")
+    config = tmp_path / "small.toml"
+    config.write_text(SMALL.replace('case = "Tumang"', f'case = "Tumang", data_dir = {str(data)!r}'))
     selected = runs.load_runs(config)
-    serial = build.build(selected, project_copy / "reports", jobs=1, site=False)
-    parallel = build.build(selected, project_copy / "parallel", jobs=2, site=False)
+    reports = tmp_path / "reports"
+    serial = build.build(selected, tmp_path / "serial", jobs=1, site=False)
+    parallel = build.build(selected, reports, jobs=2, site=False)
     assert [o.status for o in serial] == [o.status for o in parallel] == ["published"] * 2
-    assert files(project_copy / "reports") == files(project_copy / "parallel")
+    assert files(tmp_path / "serial") == files(reports)
 
-    def no_kernels(*args, **kwargs):
-        raise AssertionError("a build with nothing changed executed a run")
-    monkeypatch.setattr(build, "execute_all", no_kernels)
-    again = build.build(selected, project_copy / "parallel", jobs=2, site=False)
+    with monkeypatch.context() as patched:
+        def no_kernels(*args, **kwargs):
+            raise AssertionError("a build with nothing changed executed a run")
+        patched.setattr(build, "execute_all", no_kernels)
+        again = build.build(selected, reports, jobs=2, site=False)
     assert [(o.status, o.why) for o in again] == [("skipped", "unchanged")] * 2
 
-    replace_in_file(project_copy / "data" / "raw" / "synthesis" / "constructs.csv",
-                    "Trust among the firms", "Trust among firms")
-    changed = workbench_in(project_copy, "--config", "small.toml", "build", "--no-site")
-    assert changed.returncode == 0, changed.stderr
-    lines = {line.split()[0]: line for line in changed.stdout.splitlines() if "/" in line.split()[0]}
-    assert "published" in lines["synthesis/trust"] and "data/raw/synthesis/constructs.csv" in lines["synthesis/trust"]
-    assert "skipped" in lines["tumang_governance/tumang"]
-    forced = workbench_in(project_copy, "--config", "small.toml", "build", "--force", "tumang_governance", "--no-site")
-    assert forced.returncode == 0 and forced.stdout.count("forced") == 1
+    replace_in_file(data / "tumang_governance" / "claims.csv", "the abstract gives no number of informants",
+                    "the abstract gives no count of informants")
+    changed = {o.label: (o.status, o.why) for o in build.build(selected, reports, jobs=1, site=False)}
+    assert changed["synthesis/trust"] == ("skipped", "unchanged")
+    assert changed["tumang_governance/tumang"][0] == "published"
+    assert "data_dir/tumang_governance/claims.csv" in changed["tumang_governance/tumang"][1]
+    assert cli.main(["--config", str(config), "--reports", str(reports), "run", "synthesis", "-p", "construct",
+                     "trust", "--force", "--no-site"]) == 0
+    assert capsys.readouterr().out.count("forced") == 1
 
 
 def test_help_lists_every_study_and_its_parameters():

@@ -122,22 +122,6 @@ def test_a_run_gives_the_committed_report_byte_for_byte(tmp_path, study, name, p
 
 
 @pytest.mark.slow
-def test_a_users_file_is_recorded_by_name_and_hash_not_by_its_path(tmp_path):
-    survey = tmp_path / "elsewhere" / "my survey.csv"
-    survey.parent.mkdir()
-    shutil.copy(PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv", survey)
-    folder = execute_run(runs.Run("metal_clusters", "mine", {"user_data": str(survey),
-                                                                  "district": "Kabupaten Contoh (illustrative)"}),
-                              tmp_path / "reports")
-    written = b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
-    assert str(tmp_path).encode() not in written
-    manifest = json.loads((folder / "run.json").read_text())
-    assert manifest["parameters"]["user_data"] == "input/user_data/my survey.csv"
-    assert manifest["provenance"]["data"]["input/user_data/my survey.csv"] == hashlib.sha256(survey.read_bytes()).hexdigest()
-    assert manifest["illustrative"] is True
-
-
-@pytest.mark.slow
 def test_an_interrupted_build_says_what_was_published_and_leaves_no_staging(project_copy):
     import signal
     import time

@@ -1,11 +1,17 @@
 """Study 1 from fieldwork: firm surveys and district summaries for new districts."""
 
+import hashlib
+import json
+import shutil
 
+import nbformat
 import pandas as pd
 import pytest
 
-from conftest import run_notebook
+from conftest import output_text
 from workbench import metal_clusters as mc
+from workbench.core import runs
+from workbench.core.build import execute_run
 from workbench.core.datapackage import load_package
 from workbench.core.validation import DataValidationError
 from workbench.metal_clusters.illustrative import illustrative_survey
@@ -133,11 +139,25 @@ def test_illustrative_survey_is_what_the_script_writes(tmp_path):
 
 
 @pytest.mark.slow
-def test_illustrative_survey_runs_end_to_end_through_papermill(tmp_path):
-    text = run_notebook("metal_clusters", tmp_path, district="Kabupaten Contoh (illustrative)",
-                        user_data=PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv")
+def test_illustrative_survey_runs_end_to_end_and_is_recorded_by_name_and_hash(tmp_path):
+    """A user's survey, from a folder outside the project whose name holds a space, makes a
+    report of its district beside the published ones; the run records the file by name and
+    hash, and no path of the user's machine."""
+    survey = tmp_path / "elsewhere" / "my survey.csv"
+    survey.parent.mkdir()
+    shutil.copy(PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv", survey)
+    folder = execute_run(runs.Run("metal_clusters", "mine", {"user_data": str(survey),
+                                                             "district": "Kabupaten Contoh (illustrative)"}),
+                         tmp_path / "reports")
+    text = output_text(nbformat.read(folder / "notebook.ipynb", 4))
     assert "**Kabupaten Contoh" in text and "illustrative" in text and "** — cluster dynamics (Tabel 3 means)" in text
     assert "Klaten" in text and "Tegal" in text
+    written = b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+    assert str(tmp_path).encode() not in written
+    manifest = json.loads((folder / "run.json").read_text())
+    assert manifest["parameters"]["user_data"] == "input/user_data/my survey.csv"
+    assert manifest["provenance"]["data"]["input/user_data/my survey.csv"] == hashlib.sha256(survey.read_bytes()).hexdigest()
+    assert manifest["illustrative"] is True
 
 
 def test_a_survey_district_is_tabled_on_the_papers_bases_like_the_published_ones(tmp_path):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from test_build import SMALL
+from workbench import cli
 from workbench.core import runs
 from workbench.core.paths import PROJECT_ROOT
 
@@ -41,16 +42,17 @@ def test_a_folder_of_surveys_is_one_run_per_file(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_failed_run_in_a_sweep_leaves_the_others_published_and_is_named(tmp_path):
+def test_a_failed_run_in_a_sweep_leaves_the_others_published_and_is_named(tmp_path, monkeypatch, capsys):
     reports = tmp_path / "reports"
-    result = subprocess.run([sys.executable, "-m", "workbench.cli", "--reports", str(reports), "run",
-                             "synthesis", "-p", "construct", "trust,bogus", "--name", "sweep", "--no-site"],
-                            cwd=tmp_path, capture_output=True, text=True)
-    assert result.returncode == 1
-    assert "synthesis/sweep-bogus" in result.stderr and "Unknown construct 'bogus'" in result.stderr
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["--reports", str(reports), "run", "synthesis", "-p", "construct", "trust,bogus",
+                     "--name", "sweep", "--no-site"])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "synthesis/sweep-bogus" in error and "Unknown construct 'bogus'" in error
     assert (reports / "synthesis" / "sweep-trust" / "run.json").is_file()
     assert sorted(p.name for p in (reports / "synthesis").iterdir()) == ["sweep-trust"]   # refused before it ran
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in error
 
 
 @pytest.mark.slow

@@ -3,7 +3,8 @@
 Each run's build key (`runs.build_key`) is compared with the one its published run.json
 records; only runs whose inputs changed are executed (`--force` executes all). Runs go
 through a standard `concurrent.futures` executor: a local process pool, one worker per core
-by default (`--jobs N`), or a Dask cluster's executor (`--scheduler ADDRESS`). Workers
+by default (`--jobs N`), or a Dask cluster's executor (`--scheduler ADDRESS`); with one job
+(or one run due) they execute in this process instead, on its kernel. Workers
 return each report's files; publishing them under reports/, and writing the site once at
 the end, happens here, where the build was started. A progress bar shows runs done,
 running and failed, and the build ends with one summary table.
@@ -14,7 +15,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -214,54 +215,75 @@ def settle(run: runs.Run, spec: contract.Study, key: dict, result, illustrative:
 
 def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
                 meanwhile: Callable[[], object]) -> list[Outcome]:
-    """Check each run's inputs, then execute the runs on the executor, call `meanwhile`, and
-    publish each run as it ends."""
+    """Check each run's inputs, then execute the runs, call `meanwhile`, and publish each run
+    as it ends."""
     from tqdm import tqdm
-
-    from workbench.core.execute import execute, worker_init
     outcomes, ready = [], []
     for run, spec, key, why in todo:
         try:
             ready.append((run, spec, key, why, check_inputs(spec, run)))
         except (runs.RunError, ValueError, OSError) as error:
             outcomes.append(Outcome(run, "failed", 0.0, str(error)))
-    if not ready:
-        meanwhile()
-        return outcomes
-    executor, client = make_executor(min(jobs, len(ready)), scheduler, worker_init)
+    jobs = min(jobs, len(ready))
+    results = (executed_here(ready, meanwhile) if jobs <= 1 and not scheduler
+               else executed_by_workers(ready, jobs, scheduler, meanwhile))
     progress = tqdm(total=len(ready), unit="run", desc="runs", disable=None, file=sys.stderr, leave=False)
-    pending = {}
+    failed = 0
     try:
-        for run, spec, key, why, illustrative in ready:
-            pending[executor.submit(execute, run.as_dict())] = (run, spec, key, why, illustrative)
-        meanwhile()
-        failed = 0
-        while pending:
-            progress.set_postfix_str(f"running {min(len(pending), jobs)}, failed {failed}")
-            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-            for future in done:
-                run, spec, key, why, illustrative = pending.pop(future)
-                result = future.result()
-                if result.interrupted:
-                    raise KeyboardInterrupt
-                outcomes.append(settle(run, spec, key, result, illustrative, reports_dir, why))
-                if outcomes[-1].status == "failed":
-                    failed += 1
-                    progress.write(f"  FAILED {run.study}/{run.name} (why: at the end)", file=sys.stderr)
-                progress.update(1)
+        progress.set_postfix_str(f"running {jobs}, failed 0")
+        for done, ((run, spec, key, why, illustrative), result) in enumerate(results, start=1):
+            if result.interrupted:
+                raise KeyboardInterrupt
+            outcomes.append(settle(run, spec, key, result, illustrative, reports_dir, why))
+            if outcomes[-1].status == "failed":
+                failed += 1
+                progress.write(f"  FAILED {run.study}/{run.name} (why: at the end)", file=sys.stderr)
+            progress.update(1)
+            progress.set_postfix_str(f"running {min(jobs, len(ready) - done)}, failed {failed}")
     except KeyboardInterrupt as interrupt:
-        for future in pending:
-            future.cancel()
         interrupt.outcomes = outcomes
         raise
     finally:
         progress.close()
+        results.close()
+    return outcomes
+
+
+def executed_here(ready: list, meanwhile: Callable[[], object]) -> Iterator[tuple]:
+    """The runs executed one after another in this process, on its kernel (kept for the next
+    run, see workbench.core.execute): a pool of one worker would only start a second kernel
+    beside this process's. `meanwhile` comes first, as nothing runs beside it."""
+    from workbench.core.execute import execute
+    meanwhile()
+    for entry in ready:
+        yield entry, execute(entry[0].as_dict())
+
+
+def executed_by_workers(ready: list, jobs: int, scheduler: str, meanwhile: Callable[[], object]) -> Iterator[tuple]:
+    """The runs executed side by side by the executor's workers, each as it ends; `meanwhile`
+    is called while they run. Closing the generator early cancels the runs not yet started."""
+    from workbench.core.execute import execute, worker_init
+    if not ready:
+        meanwhile()
+        return
+    executor, client = make_executor(jobs, scheduler, worker_init)
+    pending = {}
+    try:
+        for entry in ready:
+            pending[executor.submit(execute, entry[0].as_dict())] = entry
+        meanwhile()
+        while pending:
+            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            for future in done:
+                yield pending.pop(future), future.result()
+    finally:
+        for future in pending:
+            future.cancel()
         if client is None:
             executor.shutdown(wait=True, cancel_futures=True)
         else:
             executor.shutdown(wait=True)
             client.close()
-    return outcomes
 
 
 def summary(outcomes: list[Outcome]) -> str:

@@ -1,7 +1,8 @@
 """Execute one run with papermill, in a worker process: the side of a build that needs a kernel.
 
 `execute(run)` is what a build hands to its executor (a local process pool, or a Dask
-cluster's workers, which share the project's files): it copies the run's own data into a
+cluster's workers, which share the project's files), or calls itself when it executes one
+run at a time: it copies the run's own data into a
 private folder, executes the notebook there with papermill, and returns every file of the
 run's report as bytes, or the error and the error notebook. The caller publishes. A worker
 keeps one kernel and hands it to papermill for each run it executes, after clearing the
@@ -26,6 +27,7 @@ from jupyter_client.manager import KernelManager
 from papermill.exceptions import PapermillExecutionError
 
 from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from workbench.core.runs import source_digest
 from workbench.core.study import OUTPUT_DIR, PATH_PARAMETERS
 
 KERNEL_NAME = "python3"
@@ -44,12 +46,18 @@ _KERNEL: dict = {}
 
 
 def worker_kernel() -> QuietKernelManager:
-    """This process's kernel, started on first use and shut down when the process ends."""
-    manager = _KERNEL.get("manager")
-    if manager is None or not manager.is_alive():
+    """This process's kernel, started on first use and shut down when the process ends. It
+    is started again when the package's source changed since (edited in a long-lived process,
+    such as JupyterLab's): a run must not use the modules its kernel imported before."""
+    manager, source = _KERNEL.get("manager"), source_digest()
+    if manager is not None and (_KERNEL.get("source") != source or not manager.is_alive()):
+        stop_kernel()
+        manager = None
+    if manager is None:
         manager = QuietKernelManager(kernel_name=KERNEL_NAME)
         manager.start_kernel(cwd=str(PROJECT_ROOT))
-        _KERNEL["manager"] = manager
+        _KERNEL.update(manager=manager, source=source)
+        atexit.unregister(stop_kernel)
         atexit.register(stop_kernel)
     return manager
 
@@ -131,9 +139,13 @@ def execute_notebook(study: str, output: Path, parameters: dict, folder: Path) -
     papermill does for watching a run: those saves re-encoded every figure twice per cell."""
     manager = worker_kernel()
     prepare_kernel(manager, folder)
-    return papermill.execute_notebook(str(NOTEBOOKS_DIR / f"{study}.ipynb"), str(output), parameters=parameters,
-                                      progress_bar=False, cwd=str(folder), km=manager, kernel_name=KERNEL_NAME,
-                                      request_save_on_cell_execute=False)
+    try:
+        return papermill.execute_notebook(str(NOTEBOOKS_DIR / f"{study}.ipynb"), str(output), parameters=parameters,
+                                          progress_bar=False, cwd=str(folder), km=manager, kernel_name=KERNEL_NAME,
+                                          request_save_on_cell_execute=False)
+    except KeyboardInterrupt:   # Ctrl-C in this process (a build's own): stop the cell, keep the kernel
+        manager.interrupt_kernel()
+        raise
 
 
 @dataclass

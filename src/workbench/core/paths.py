@@ -12,9 +12,14 @@ RUNS_CONFIG = PROJECT_ROOT / "runs.toml"
 
 
 def display_path(path: Path) -> str:
-    """A path as a user would type it: relative to the project when inside it."""
+    """A path as a user would type it: relative to the project when inside it, else relative
+    to the current folder when inside that (in a run, the staged copy of a user's data:
+    input/..., the same on every machine and in every build), else in full."""
     path = Path(path).expanduser().resolve()
-    return str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else str(path)
+    for base in (PROJECT_ROOT, Path.cwd().resolve()):
+        if path.is_relative_to(base):
+            return str(path.relative_to(base))
+    return str(path)
 
 
 PROJECT_FILES = ["pyproject.toml", "runs.toml", "references.bib", "src", "notebooks", "data"]

@@ -214,20 +214,22 @@ def digest(*parts: bytes) -> str:
     return combined.hexdigest()
 
 
-@cache
 def source_digest() -> str:
     """One hash of the package's source files (all of them: any may shape a report)."""
     files = sorted((PROJECT_ROOT / "src" / "workbench").rglob("*.py"))
-    return digest(*(str(p.relative_to(PROJECT_ROOT)).encode() + p.read_bytes() for p in files))
+    return digest(*(f"{p.relative_to(PROJECT_ROOT)}\n{file_digest(p)}".encode() for p in files))
 
 
 def file_digest(path: Path) -> str:
-    """A file's SHA-256, computed once per build."""
-    return _file_digest(Path(path), Path(path).stat().st_mtime_ns)
+    """A file's SHA-256, computed again only when its size or times change: a build hashes
+    each file once however many runs read it, and a long-lived process (JupyterLab's, a
+    test's) still sees every edit."""
+    state = Path(path).stat()
+    return _file_digest(Path(path), state.st_size, state.st_mtime_ns, state.st_ctime_ns, state.st_ino)
 
 
 @cache
-def _file_digest(path: Path, modified: int) -> str:
+def _file_digest(path: Path, *state: int) -> str:
     return provenance.sha256(path)
 
 
@@ -237,23 +239,22 @@ def versions_digest() -> str:
     return digest(json.dumps(provenance.pinned_versions(), sort_keys=True).encode())
 
 
-@cache
 def folder_hashes(folder: Path) -> dict[str, str]:
     """SHA-256 of every file of a folder (or of one file), by its path in the project or, for
     files outside it, by their path below the folder given."""
     folder = Path(folder)
     base = PROJECT_ROOT if folder.resolve().is_relative_to(PROJECT_ROOT) else (folder if folder.is_dir() else folder.parent)
-    return {str(p.resolve().relative_to(base.resolve())): provenance.sha256(p) for p in provenance.files_in(folder)}
+    return {str(p.resolve().relative_to(base.resolve())): file_digest(p) for p in provenance.files_in(folder)}
 
 
 def build_key(spec: contract.Study, run: Run) -> dict:
     """What the run's outputs depend on, each as a hash, and the key over all of them."""
     data = {}
-    folders = [RAW_DIR / name for name in spec.data_folders()]
-    if run.parameters.get(contract.DATA_DIR):
-        folders = [Path(PROJECT_ROOT / str(run.parameters[contract.DATA_DIR])) / name for name in spec.data_folders()]
-    for folder in folders:
-        data |= folder_hashes(folder)
+    root = PROJECT_ROOT / str(run.parameters[contract.DATA_DIR]) if run.parameters.get(contract.DATA_DIR) else RAW_DIR
+    for name in spec.data_folders():
+        hashes = folder_hashes(root / name)
+        inside = (root / name).resolve().is_relative_to(PROJECT_ROOT)
+        data |= hashes if inside else {f"data_dir/{name}/{path}": digest for path, digest in hashes.items()}
     if run.parameters.get(contract.USER_DATA):
         user = Path(PROJECT_ROOT / str(run.parameters[contract.USER_DATA]))
         data |= {f"user_data/{path}": digest for path, digest in folder_hashes(user).items()}
