@@ -250,13 +250,19 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
 
 
 def executed_here(ready: list, meanwhile: Callable[[], object]) -> Iterator[tuple]:
-    """The runs executed one after another in this process, on its kernel (kept for the next
-    run, see workbench.core.execute): a pool of one worker would only start a second kernel
-    beside this process's. `meanwhile` comes first, as nothing runs beside it."""
+    """The runs executed one after another from this process, on its kernel (kept for the
+    next run, see workbench.core.execute): a pool of one worker would only start a second
+    kernel beside this process's. `meanwhile` runs in a thread of this process meanwhile, as
+    this process only waits while its kernel executes a cell; its error, if any, is raised
+    when the runs are done."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from workbench.core.execute import execute
-    meanwhile()
-    for entry in ready:
-        yield entry, execute(entry[0].as_dict())
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="meanwhile") as thread:
+        beside = thread.submit(meanwhile)
+        for entry in ready:
+            yield entry, execute(entry[0].as_dict())
+        beside.result()
 
 
 def executed_by_workers(ready: list, jobs: int, scheduler: str, meanwhile: Callable[[], object]) -> Iterator[tuple]:
