@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.execute import execute_notebook
 from workbench.core.paths import copy_project
 
 @pytest.fixture
@@ -41,6 +40,7 @@ def run_notebook(study: str, folder: Path, **parameters) -> str:
     """Execute a study notebook with papermill from `folder`, with the parameters a user would
     give it (no output_dir); return all its output text. The kernel is this test process's,
     as a build's worker keeps one (see workbench.core.execute): its imports are paid once."""
+    from workbench.core.execute import execute_notebook   # here: pytest's controller process needs none of it
     output = folder / "out.ipynb"
     return output_text(execute_notebook(study, output, {name: str(value) for name, value in parameters.items()}, folder))
 
