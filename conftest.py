@@ -2,19 +2,24 @@
 
 import pytest
 
+BROWSER_TESTS = "tests/test_site.py::test_page_as_a_reviewer_sees_it["
+
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     """Every test is a unit of work of its own, given to whichever worker is free, except the
-    cells of a notebook: nbval runs them in order in one kernel, so each notebook is one unit.
-    (pytest-xdist's own modes group whole test files, which left one worker with the 17
-    browser tests of tests/test_site.py; its `loadgroup` marks do not take with pytest 9.2.)"""
+    cells of a notebook (nbval runs them in order in one kernel, so each notebook is one unit)
+    and the pages of the report site (one unit, so that one browser visits them all).
+    (pytest-xdist's own modes group whole test files; its `loadgroup` marks do not take with
+    pytest 9.2.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class NotebookScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::", 1)[0]
-            return path if path.endswith(".ipynb") else nodeid
+            if path.endswith(".ipynb"):
+                return path
+            return nodeid.split("[", 1)[0] if nodeid.startswith(BROWSER_TESTS) else nodeid
 
     return NotebookScheduling(config, log)
 

@@ -125,6 +125,7 @@ def print_problems(tab, width: int) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES, ids=name)
 def test_page_as_a_reviewer_sees_it(tab, page):
     """Loads without console errors or requests outside the site; every image loads and has

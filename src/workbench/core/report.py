@@ -56,9 +56,11 @@ class FigureOutput:
     def render(self, fmt: str, dpi: float | None = None) -> bytes:
         """The figure's bytes in `fmt`, free of dates and random ids, in the layout the PNG's
         render computed: every format then places the same boxes, and laying a figure out
-        again costs a third of its render."""
+        again costs a third of its render. No engine at all, not "none" (a placeholder, for
+        which matplotlib still draws the figure once before it saves)."""
         engine = self.figure.get_layout_engine()
-        self.figure.set_layout_engine("none")
+        with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+            self.figure.set_layout_engine(None)   # with either set, None would mean that engine
         try:
             return self._save(fmt, dpi)
         finally:
