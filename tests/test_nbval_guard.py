@@ -22,6 +22,7 @@ def nbval(project: Path, names: list[str]) -> dict[str, str]:
     report = project / "nbval.xml"
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-vv", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
+         "-p", "no:typeguard", "-p", "no:anyio", "-p", "no:xdist",
          "-o", "addopts=", f"--junitxml={report}", *(f"notebooks/{name}.ipynb" for name in names)],
         cwd=project, env=env, capture_output=True, text=True)
     assert report.is_file(), result.stdout[-2000:] + result.stderr[-2000:]
