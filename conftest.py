@@ -2,14 +2,16 @@
 
 import pytest
 
-BROWSER_TESTS = "tests/test_site.py::test_page_as_a_reviewer_sees_it["
+# Tests that share what a module-scoped fixture prepares: one unit of work each.
+SHARED = ("tests/test_site.py::test_page_as_a_reviewer_sees_it[", "tests/test_nbval_guard.py::")
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     """Every test is a unit of work of its own, given to whichever worker is free, except the
     cells of a notebook (nbval runs them in order in one kernel, so each notebook is one unit)
-    and the pages of the report site (one unit, so that one browser visits them all).
+    and the tests that share a module's fixture (SHARED: the pages of the report site, which
+    one browser visits, and the guard tests, which read one prepared project copy).
     (pytest-xdist's own modes group whole test files; its `loadgroup` marks do not take with
     pytest 9.2.)"""
     from xdist.scheduler import LoadScopeScheduling
@@ -19,7 +21,7 @@ def pytest_xdist_make_scheduler(config, log):
             path = nodeid.split("::", 1)[0]
             if path.endswith(".ipynb"):
                 return path
-            return nodeid.split("[", 1)[0] if nodeid.startswith(BROWSER_TESTS) else nodeid
+            return next((prefix for prefix in SHARED if nodeid.startswith(prefix)), nodeid)
 
     return NotebookScheduling(config, log)
 

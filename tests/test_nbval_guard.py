@@ -1,18 +1,28 @@
-"""The nbval guard bites: for every registered study, a changed raw value makes its stored
-notebook outputs fail. Each study names the cell to change and the output text that must then
-differ (`Study.guard`): a figure's description, so figures are compared, not only tables."""
+"""The nbval guard bites: for every registered study, and for one `workbench new-study` has
+just made, a changed raw value makes its stored notebook outputs fail. Each study names the
+cell to change and the output text that must then differ (`Study.guard`): a figure's
+description, so figures are compared, not only tables. The scaffolded study also meets the
+contract, builds, and passes nbval as it is.
+
+Both tests read one project copy, prepared once (the root conftest.py gives this module to
+one worker): the scaffolded study, its stored outputs and build, nbval on its unchanged
+notebook, then every guard cell changed and nbval on all the notebooks in one process."""
 
 import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from conftest import change_cell, evaluate_in
+from conftest import change_cell, evaluate_in, workbench_in
 from workbench.core import study as contract
 from workbench.core.datapackage import load_package
+from workbench.core.paths import copy_project
+
+NEW = "batik_clusters"
 
 
 def nbval(project: Path, names: list[str]) -> dict[str, str]:
@@ -31,31 +41,48 @@ def nbval(project: Path, names: list[str]) -> dict[str, str]:
         name = case.get("classname").removeprefix("notebooks.").removesuffix(".ipynb")
         for problem in [*case.iter("failure"), *case.iter("error")]:
             failures[name] += f"{case.get('name')}: {problem.get('message')}\n{problem.text}\n"
+    report.unlink()
     return failures
 
 
-def guards_of(project: Path, names: list[str]) -> dict[str, dict]:
-    """The guard probes the studies of the project (copy) declare, read there."""
-    return evaluate_in(project, "import dataclasses\nfrom workbench.core import study",
-                       f"{{name: dataclasses.asdict(study.get(name).guard) for name in {names!r}}}")
-
-
-def guard_bites(project: Path, names: list[str], unchanged_too: bool = False) -> None:
-    """With each study's guard cell changed (all in the one project copy), nbval fails on each
-    study's stored outputs, showing that study's change. (That the unchanged notebooks pass is
-    what nbval on notebooks/ checks in the same suite; `unchanged_too` checks it here as well,
-    for a study the suite does not know.)"""
-    probes = guards_of(project, names)
-    if unchanged_too:
-        assert nbval(project, names) == {name: "" for name in names}
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory) -> SimpleNamespace:
+    project = copy_project(tmp_path_factory.mktemp("guarded"))
+    created = workbench_in(project, "new-study", NEW, "--title", "Batik clusters in Pekalongan")
+    assert created.returncode == 0, created.stderr
+    names = [*contract.registered_names(), NEW]
+    probes, problems = evaluate_in(project, "import dataclasses\nfrom workbench.core import study",
+                                   f"[{{name: dataclasses.asdict(study.get(name).guard) for name in {names!r}}}, "
+                                   f"study.contract_problems(study.get({NEW!r}))]")
+    stored = workbench_in(project, "store-outputs", NEW)
+    built = workbench_in(project, "build", NEW, "--no-site")
+    unchanged = nbval(project, [NEW])
     for name, probe in probes.items():
         change_cell(load_package(probe["study"] or name, project / "data" / "raw").path(probe["resource"]),
                     probe["row"], probe["column"], probe["value"])
-    failures = nbval(project, names)
-    missed = {name: probe["shows"] for name, probe in probes.items() if probe["shows"] not in failures[name]}
+    return SimpleNamespace(project=project, probes=probes, problems=problems, stored=stored, built=built,
+                           unchanged=unchanged, changed=nbval(project, names),
+                           again=workbench_in(project, "new-study", NEW))
+
+
+@pytest.mark.slow
+def test_a_changed_value_fails_the_guard_of_every_study(guarded):
+    assert set(guarded.probes) == {*contract.registered_names(), NEW}
+    missed = {name: probe["shows"] for name, probe in guarded.probes.items()
+              if probe["shows"] not in guarded.changed[name]}
     assert missed == {}, f"nbval did not fail showing these changes: {missed}"
 
 
 @pytest.mark.slow
-def test_a_changed_value_fails_the_guard_of_every_study(project_copy):
-    guard_bites(project_copy, contract.registered_names())
+def test_new_study_is_scaffolded_built_and_guarded(guarded):
+    """The new study meets the contract, stores its outputs, builds (its report and processed
+    tables), passes nbval unchanged and fails it changed (above); a second new-study of the
+    same name is refused."""
+    assert guarded.problems == []
+    assert guarded.stored.returncode == 0, guarded.stored.stderr
+    assert guarded.built.returncode == 0, guarded.built.stderr
+    report = guarded.project / "reports" / NEW / "all"
+    assert (report / "figures" / "values.svg").is_file() and (report / "tables" / "audit.csv").is_file()
+    assert (guarded.project / "data" / "processed" / NEW / "observations.csv").is_file()
+    assert guarded.unchanged == {NEW: ""}
+    assert guarded.again.returncode == 1 and "exists already" in guarded.again.stderr

@@ -1,11 +1,11 @@
-"""The study contract: every registered study meets it, a study that breaks it is told what it
-lacks, and `workbench new-study` makes a study that builds and passes the guard as it is."""
+"""The study contract: every registered study meets it, and a study that breaks it is told what
+it lacks. (That `workbench new-study` makes a study that meets it, builds and passes the
+guard as it is: tests/test_nbval_guard.py.)"""
 
 
 import pytest
 
 from conftest import evaluate_in, replace_in_file, workbench_in
-from test_nbval_guard import guard_bites
 from workbench.core import runs
 from workbench.core import study as contract
 
@@ -55,22 +55,6 @@ def test_a_run_that_saves_no_figures_or_tables_fails(project_copy):
     assert result.returncode == 1
     assert "saved no figures or tables, although tumang_governance makes them" in result.stderr
     assert not (project_copy / "reports" / "tumang_governance" / "all").exists()
-
-
-@pytest.mark.slow
-def test_new_study_is_scaffolded_built_and_guarded(project_copy):
-    created = workbench_in(project_copy, "new-study", "batik_clusters", "--title", "Batik clusters in Pekalongan")
-    assert created.returncode == 0, created.stderr
-    assert problems_in(project_copy, "batik_clusters") == {"batik_clusters": []}
-    assert workbench_in(project_copy, "store-outputs", "batik_clusters").returncode == 0
-    built = workbench_in(project_copy, "build", "batik_clusters", "--no-site")
-    assert built.returncode == 0, built.stderr
-    report = project_copy / "reports" / "batik_clusters" / "all"
-    assert (report / "figures" / "values.svg").is_file() and (report / "tables" / "audit.csv").is_file()
-    assert (project_copy / "data" / "processed" / "batik_clusters" / "observations.csv").is_file()
-    guard_bites(project_copy, ["batik_clusters"], unchanged_too=True)
-    again = workbench_in(project_copy, "new-study", "batik_clusters")
-    assert again.returncode == 1 and "exists already" in again.stderr
 
 
 def test_runs_of_every_study_are_configured():
