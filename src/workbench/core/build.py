@@ -215,23 +215,28 @@ def settle(run: runs.Run, spec: contract.Study, key: dict, result, illustrative:
 
 def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
                 meanwhile: Callable[[], object]) -> list[Outcome]:
-    """Check each run's inputs, then execute the runs, call `meanwhile`, and publish each run
-    as it ends."""
+    """Execute the runs, each once its inputs are checked, call `meanwhile`, and publish each
+    run as it ends. A run is handed out as soon as it is checked, so that the workers start
+    on the first while this process checks the next."""
     from tqdm import tqdm
-    outcomes, ready = [], []
-    for run, spec, key, why in todo:
-        try:
-            ready.append((run, spec, key, why, check_inputs(spec, run)))
-        except (runs.RunError, ValueError, OSError) as error:
-            outcomes.append(Outcome(run, "failed", 0.0, str(error)))
-    jobs = min(jobs, len(ready))
-    results = (executed_here(ready, meanwhile) if jobs <= 1 and not scheduler
-               else executed_by_workers(ready, jobs, scheduler, meanwhile))
-    progress = tqdm(total=len(ready), unit="run", desc="runs", disable=None, file=sys.stderr, leave=False)
+    outcomes = []
+    progress = tqdm(total=len(todo), unit="run", desc="runs", disable=None, file=sys.stderr, leave=False)
+    jobs = min(jobs, len(todo))
+
+    def checked() -> Iterator[tuple]:
+        for run, spec, key, why in todo:
+            try:
+                yield run, spec, key, why, check_inputs(spec, run)
+            except (runs.RunError, ValueError, OSError) as error:
+                outcomes.append(Outcome(run, "failed", 0.0, str(error)))
+                progress.update(1)
+
+    results = (executed_here(checked(), meanwhile) if jobs <= 1 and not scheduler
+               else executed_by_workers(checked(), jobs, scheduler, meanwhile))
     failed = 0
     try:
         progress.set_postfix_str(f"running {jobs}, failed 0")
-        for done, ((run, spec, key, why, illustrative), result) in enumerate(results, start=1):
+        for (run, spec, key, why, illustrative), result in results:
             if result.interrupted:
                 raise KeyboardInterrupt
             outcomes.append(settle(run, spec, key, result, illustrative, reports_dir, why))
@@ -239,7 +244,7 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
                 failed += 1
                 progress.write(f"  FAILED {run.study}/{run.name} (why: at the end)", file=sys.stderr)
             progress.update(1)
-            progress.set_postfix_str(f"running {min(jobs, len(ready) - done)}, failed {failed}")
+            progress.set_postfix_str(f"running {min(jobs, len(todo) - len(outcomes))}, failed {failed}")
     except KeyboardInterrupt as interrupt:
         interrupt.outcomes = outcomes
         raise
@@ -249,7 +254,7 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
     return outcomes
 
 
-def executed_here(ready: list, meanwhile: Callable[[], object]) -> Iterator[tuple]:
+def executed_here(ready: Iterator[tuple], meanwhile: Callable[[], object]) -> Iterator[tuple]:
     """The runs executed one after another from this process, on its kernel (kept for the
     next run, see workbench.core.execute): a pool of one worker would only start a second
     kernel beside this process's. `meanwhile` runs in a thread of this process meanwhile, as
@@ -265,13 +270,12 @@ def executed_here(ready: list, meanwhile: Callable[[], object]) -> Iterator[tupl
         beside.result()
 
 
-def executed_by_workers(ready: list, jobs: int, scheduler: str, meanwhile: Callable[[], object]) -> Iterator[tuple]:
+def executed_by_workers(ready: Iterator[tuple], jobs: int, scheduler: str,
+                        meanwhile: Callable[[], object]) -> Iterator[tuple]:
     """The runs executed side by side by the executor's workers, each as it ends; `meanwhile`
-    is called while they run. Closing the generator early cancels the runs not yet started."""
+    is called once all are handed out. Closing the generator early cancels the runs not yet
+    started."""
     from workbench.core.execute import execute, worker_init
-    if not ready:
-        meanwhile()
-        return
     executor, client = make_executor(jobs, scheduler, worker_init)
     pending = {}
     try:
