@@ -3,7 +3,8 @@
 import pytest
 
 # Tests that share what a module-scoped fixture prepares: one unit of work each.
-SHARED = ("tests/test_site.py::test_page_as_a_reviewer_sees_it[", "tests/test_nbval_guard.py::")
+SHARED = ("tests/test_site.py::test_page_as_a_reviewer_sees_it[", "tests/test_nbval_guard.py::",
+          "tests/test_failed_runs.py::")
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -11,7 +12,8 @@ def pytest_xdist_make_scheduler(config, log):
     """Every test is a unit of work of its own, given to whichever worker is free, except the
     cells of a notebook (nbval runs them in order in one kernel, so each notebook is one unit)
     and the tests that share a module's fixture (SHARED: the pages of the report site, which
-    one browser visits, and the guard tests, which read one prepared project copy).
+    one browser visits; the guard tests and the failed-run tests, which each read one
+    prepared project copy).
     (pytest-xdist's own modes group whole test files; its `loadgroup` marks do not take with
     pytest 9.2.)"""
     from xdist.scheduler import LoadScopeScheduling

@@ -57,6 +57,35 @@ def workbench_in(project: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+SESSION = """
+import contextlib, io, json, sys
+from workbench import cli
+results = []
+for argv in json.loads(sys.argv[2]):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exit:
+            code = exit.code
+    results.append([code, out.getvalue(), err.getvalue()])
+open(sys.argv[1], "w", encoding="utf-8").write(json.dumps(results))
+"""
+
+
+def workbench_session(project: Path, *commands: list[str]) -> list[subprocess.CompletedProcess]:
+    """Workbench commands run one after another in one Python process of a project copy, as
+    from one session (JupyterLab's, a script's): each later command finds the process's
+    kernel started and the package imported. Each command's exit code, stdout and stderr."""
+    env = dict(os.environ, PYTHONPATH=str(project / "src"))
+    results = project / "session.json"
+    ran = subprocess.run([sys.executable, "-c", SESSION, str(results), json.dumps(commands)], cwd=project, env=env,
+                         capture_output=True, text=True)
+    assert results.is_file(), ran.stderr[-3000:]
+    return [subprocess.CompletedProcess(argv, code, out, err)
+            for argv, (code, out, err) in zip(commands, json.loads(results.read_text(encoding="utf-8")))]
+
+
 def evaluate_in(project: Path, imports: str, expression: str):
     """The JSON value of a Python expression evaluated with a project copy's own package."""
     env = dict(os.environ, PYTHONPATH=str(project / "src"))

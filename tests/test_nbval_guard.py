@@ -17,7 +17,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import change_cell, evaluate_in, workbench_in
+from conftest import change_cell, evaluate_in, workbench_in, workbench_session
 from workbench.core import study as contract
 from workbench.core.datapackage import load_package
 from workbench.core.paths import copy_project
@@ -54,8 +54,7 @@ def guarded(tmp_path_factory) -> SimpleNamespace:
     probes, problems = evaluate_in(project, "import dataclasses\nfrom workbench.core import study",
                                    f"[{{name: dataclasses.asdict(study.get(name).guard) for name in {names!r}}}, "
                                    f"study.contract_problems(study.get({NEW!r}))]")
-    stored = workbench_in(project, "store-outputs", NEW)
-    built = workbench_in(project, "build", NEW, "--no-site")
+    stored, built = workbench_session(project, ["store-outputs", NEW], ["build", NEW, "--no-site"])
     unchanged = nbval(project, [NEW])
     for name, probe in probes.items():
         change_cell(load_package(probe["study"] or name, project / "data" / "raw").path(probe["resource"]),

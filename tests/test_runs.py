@@ -3,14 +3,12 @@
 import hashlib
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import replace_in_file, workbench_in
 from workbench.core import runs
 from workbench.core import study as contract
 from workbench.core.build import execute_run
@@ -53,23 +51,6 @@ def test_unknown_case_is_refused_before_anything_is_written(tmp_path):
     with pytest.raises(runs.RunError, match="Unknown district 'Boyolali'. Valid district values: all; Klaten"):
         execute_run(runs.Run("metal_clusters", "one", {"district": "Boyolali"}), tmp_path)
     assert not list(tmp_path.rglob("*"))
-
-
-@pytest.mark.slow
-def test_failed_run_exits_nonzero_keeps_error_notebook_and_previous_report(project_copy):
-    good = project_copy / "reports" / "tumang_governance" / "tumang"
-    shutil.copytree(REPORTS_DIR / "tumang_governance" / "tumang", good)   # the report of an earlier good run
-    before = {p.relative_to(good): p.read_bytes() for p in good.rglob("*") if p.is_file()}
-    replace_in_file(project_copy / "notebooks" / "tumang_governance.ipynb", "report = Report(output_dir)",
-                    "report = Report(output_dir)\\n\",\n    \"raise RuntimeError('a cell that fails')")
-    result = workbench_in(project_copy, "run", "tumang_governance", "-p", "case", "Tumang", "--no-site")
-    assert result.returncode == 1
-    assert "failed in cell" in result.stderr and "RuntimeError: a cell that fails" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert (project_copy / "reports" / "tumang_governance" / "tumang.failed.ipynb").is_file()
-    after = {p.relative_to(good): p.read_bytes() for p in good.rglob("*") if p.is_file()}
-    assert after == before
-    assert not list((project_copy / "reports" / "tumang_governance").glob(".staging-*"))
 
 
 def test_cli_run_with_unknown_parameter_exits_nonzero(tmp_path):
