@@ -151,6 +151,7 @@ def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int =
     `if __name__ == "__main__":` guard, as the pool's workers import the script's module."""
     meanwhile = meanwhile or (lambda: None)
     reports_dir = Path(reports_dir)
+    runs.forget_file_states()
     outcomes, todo = [], []
     for run in selected:
         spec = runs.study_of(run.study)
@@ -184,6 +185,7 @@ def execute_run(run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
     process's, kept for the next call, so a session that executes run after run (JupyterLab,
     the tests) starts one kernel."""
     from workbench.core.execute import execute
+    runs.forget_file_states()
     spec = runs.study_of(run.study)
     folder = runs.run_folder(reports_dir, run)
     key = runs.build_key(spec, run)

@@ -49,7 +49,7 @@ def worker_kernel() -> QuietKernelManager:
     """This process's kernel, started on first use and shut down when the process ends. It
     is started again when the package's source changed since (edited in a long-lived process,
     such as JupyterLab's): a run must not use the modules its kernel imported before."""
-    manager, source = _KERNEL.get("manager"), source_digest()
+    manager, source = _KERNEL.get("manager"), source_digest.__wrapped__()   # as it is now, not as cached
     if manager is not None and (_KERNEL.get("source") != source or not manager.is_alive()):
         stop_kernel()
         manager = None

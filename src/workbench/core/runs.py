@@ -214,6 +214,15 @@ def digest(*parts: bytes) -> str:
     return combined.hexdigest()
 
 
+def forget_file_states() -> None:
+    """Start a build: the source and the data folders are listed and hashed again, once per
+    build however many runs read them (a long-lived process, JupyterLab's or a test's, sees
+    every edit made since its last build); unchanged files are not read again."""
+    source_digest.cache_clear()
+    folder_hashes.cache_clear()
+
+
+@cache
 def source_digest() -> str:
     """One hash of the package's source files (all of them: any may shape a report)."""
     files = sorted((PROJECT_ROOT / "src" / "workbench").rglob("*.py"))
@@ -221,9 +230,7 @@ def source_digest() -> str:
 
 
 def file_digest(path: Path) -> str:
-    """A file's SHA-256, computed again only when its size or times change: a build hashes
-    each file once however many runs read it, and a long-lived process (JupyterLab's, a
-    test's) still sees every edit."""
+    """A file's SHA-256, computed again only when its size or times change."""
     state = Path(path).stat()
     return _file_digest(Path(path), state.st_size, state.st_mtime_ns, state.st_ctime_ns, state.st_ino)
 
@@ -239,6 +246,7 @@ def versions_digest() -> str:
     return digest(json.dumps(provenance.pinned_versions(), sort_keys=True).encode())
 
 
+@cache
 def folder_hashes(folder: Path) -> dict[str, str]:
     """SHA-256 of every file of a folder (or of one file), by its path in the project or, for
     files outside it, by their path below the folder given."""
