@@ -162,13 +162,21 @@ def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int =
             todo.append((run, spec, key, why))
         else:
             outcomes.append(Outcome(run, "skipped", 0.0, "unchanged"))
-    if todo:
-        outcomes += execute_all(todo, reports_dir, jobs or default_jobs(), scheduler, meanwhile)
-    else:
-        meanwhile()
-    if site and (any(outcome.status == "published" for outcome in outcomes) or stale_site(reports_dir)):
-        from workbench.core.site import build_site
-        build_site(reports_dir)
+    sphinx = None
+    if todo and site:   # Sphinx imports itself while the runs execute
+        from workbench.core.sphinx_process import SphinxProcess, site_folders
+        sphinx = SphinxProcess(*site_folders(reports_dir))
+    try:
+        if todo:
+            outcomes += execute_all(todo, reports_dir, jobs or default_jobs(), scheduler, meanwhile)
+        else:
+            meanwhile()
+        if site and (any(outcome.status == "published" for outcome in outcomes) or stale_site(reports_dir)):
+            from workbench.core.site import build_site
+            build_site(reports_dir, sphinx=sphinx)
+    finally:
+        if sphinx is not None:
+            sphinx.stop()
     order = {(run.study, run.name): k for k, run in enumerate(selected)}
     return sorted(outcomes, key=lambda outcome: order[(outcome.run.study, outcome.run.name)])
 

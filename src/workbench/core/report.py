@@ -21,11 +21,11 @@ from IPython.display import Markdown
 from matplotlib.figure import Figure
 
 from workbench.core.escape import markdown_code, markdown_text
+from workbench.core.mime import FIGURE_MIME, TABLE_MIME
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, describe_figure
-from workbench.core.tables import TABLE_MIME, Column, ReadableTable, readable
+from workbench.core.tables import Column, ReadableTable, readable
 
-FIGURE_MIME = "application/vnd.workbench.figure+json"
 FILE_DPI = 200
 
 

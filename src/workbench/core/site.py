@@ -14,11 +14,8 @@ are rewritten, so Sphinx rebuilds only what changed) and the HTML into reports/.
 """
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,9 +26,10 @@ from docutils.nodes import make_id
 from workbench.core import study as contract
 from workbench.core.errors import SiteError
 from workbench.core.escape import html_text, markdown_code, markdown_text
+from workbench.core.mime import FIGURE_MIME, TABLE_MIME
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
-from workbench.core.report import FIGURE_MIME
-from workbench.core.tables import TABLE_MIME, ReadableTable
+from workbench.core.sphinx_process import SphinxProcess, site_folders
+from workbench.core.tables import ReadableTable
 
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 SITE_TITLE = "Cluster workbench reports"
@@ -463,31 +461,32 @@ def remove_stale_images(runs: list[PublishedRun], reports_dir: Path) -> None:
 
 
 def build_site(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
-               doctrees_dir: Path | None = None) -> Path:
+               doctrees_dir: Path | None = None, sphinx: SphinxProcess | None = None) -> Path:
     """Write the Sphinx source for every published run and build the HTML into reports/;
     returns reports/index.html. The source and Sphinx's cache go to build/ beside the reports
     folder. Sphinx warnings fail the build. When the source is unchanged and every page
-    exists, Sphinx is not started."""
-    reports_dir = Path(reports_dir)
-    source_dir = Path(source_dir or reports_dir.parent / "build" / "site")
-    doctrees_dir = Path(doctrees_dir or reports_dir.parent / "build" / "doctrees")
-    runs = published_runs(reports_dir)
-    changed = write_source(runs, source_dir)
-    pages = [Path(reports_dir) / "index.html", *(run.folder / "report.html" for run in runs)]
-    if not changed and (Path(doctrees_dir) / "environment.pickle").is_file() and all(p.is_file() for p in pages):
-        return Path(reports_dir) / "index.html"
-    # A separate process with a fixed hash seed: Sphinx's .buildinfo hashes its configuration,
-    # which holds sets, so only a fixed seed gives the same bytes in every build.
-    # Serial: Sphinx's -j saved under half a second here, and the order it reads pages in
-    # would then vary.
-    status = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going",
-                             "-d", str(doctrees_dir), str(source_dir), str(reports_dir)],
-                            env={**os.environ, "PYTHONHASHSEED": "0"}).returncode
+    exists, Sphinx is not run. `sphinx` is a SphinxProcess started ahead (it is stopped here
+    either way); without one, or one for other folders, Sphinx is started now."""
+    reports_dir, source_dir, doctrees_dir = site_folders(reports_dir, source_dir, doctrees_dir)
+    try:
+        runs = published_runs(reports_dir)
+        changed = write_source(runs, source_dir)
+        pages = [reports_dir / "index.html", *(run.folder / "report.html" for run in runs)]
+        if not changed and (doctrees_dir / "environment.pickle").is_file() and all(p.is_file() for p in pages):
+            return reports_dir / "index.html"
+        if sphinx is None or sphinx.folders != (reports_dir, source_dir, doctrees_dir):
+            if sphinx is not None:
+                sphinx.stop()
+            sphinx = SphinxProcess(reports_dir, source_dir, doctrees_dir)
+        status = sphinx.build()
+    finally:
+        if sphinx is not None:
+            sphinx.stop()
     if status:
         raise SiteError(f"The report site did not build (Sphinx exit {status}); see its messages above.")
-    strip_checksums(runs, Path(reports_dir))
-    remove_stale_images(runs, Path(reports_dir))
-    shutil.rmtree(Path(reports_dir) / ".doctrees", ignore_errors=True)
-    shutil.rmtree(Path(reports_dir).parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
-    (Path(reports_dir) / ".buildinfo.bak").unlink(missing_ok=True)
-    return Path(reports_dir) / "index.html"
+    strip_checksums(runs, reports_dir)
+    remove_stale_images(runs, reports_dir)
+    shutil.rmtree(reports_dir / ".doctrees", ignore_errors=True)
+    shutil.rmtree(reports_dir.parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
+    (reports_dir / ".buildinfo.bak").unlink(missing_ok=True)
+    return reports_dir / "index.html"

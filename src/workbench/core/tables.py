@@ -19,7 +19,6 @@ MISSING = "–"
 MISSING_NOTE = "– : no value (not printed in the source, not asked, or not applicable)."
 CODE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 PERCENT_NAMES = re.compile(r"(^share|_share$|_pct$|percent)")
-TABLE_MIME = "application/vnd.workbench.table+json"
 
 
 def humanize(code: str) -> str:

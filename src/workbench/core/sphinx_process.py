@@ -1,0 +1,64 @@
+"""Sphinx in a process of its own, started ahead of the report site it builds.
+
+A cold Sphinx spends about 1.5 s importing itself and the site's extensions before it reads
+a page. A build starts a SphinxProcess when its runs start, so that this happens while they
+execute; the site then writes its source and only has to say "build" (workbench.core.site).
+This module imports nothing heavy, so that starting one costs the build nothing.
+"""
+
+import contextlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from workbench.core.paths import REPORTS_DIR
+
+# Run by SphinxProcess as `python -c`, so it needs no import path to the workbench: it ignores
+# Ctrl-C (the build that started it stops it), imports Sphinx and the extensions conf.py names,
+# then waits for one line. "build" runs `python -m sphinx` with its arguments; anything else,
+# or the build's end (the pipe closes), ends it without building.
+SPHINX_ON_CUE = """import signal, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+import myst_nb.sphinx_ext, pybtex.plugin, sphinx.builders.html, sphinx.cmd.build, sphinx_book_theme, sphinxcontrib.bibtex
+sys.exit(sphinx.cmd.build.main(sys.argv[1:]) if sys.stdin.readline().strip() == "build" else 0)
+"""
+
+
+def site_folders(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
+                 doctrees_dir: Path | None = None) -> tuple[Path, Path, Path]:
+    """Where the site goes (reports/), and where its Sphinx source and Sphinx's cache go unless
+    told: build/site/ and build/doctrees/ beside the reports folder."""
+    reports_dir = Path(reports_dir)
+    return (reports_dir, Path(source_dir or reports_dir.parent / "build" / "site"),
+            Path(doctrees_dir or reports_dir.parent / "build" / "doctrees"))
+
+
+class SphinxProcess:
+    """`python -m sphinx` building the HTML site of `source_dir` into `reports_dir`, once told
+    to (`build`). It runs with a fixed hash seed: Sphinx's .buildinfo hashes its configuration,
+    which holds sets, so only a fixed seed gives the same bytes in every build."""
+
+    def __init__(self, reports_dir: Path, source_dir: Path, doctrees_dir: Path):
+        self.folders = reports_dir, source_dir, doctrees_dir
+        # Serial: Sphinx's -j saved under half a second here, and the order it reads pages in
+        # would then vary.
+        arguments = ["-b", "html", "-q", "-W", "--keep-going", "-d", str(doctrees_dir), str(source_dir),
+                     str(reports_dir)]
+        self.process = subprocess.Popen([sys.executable, "-c", SPHINX_ON_CUE, *arguments], stdin=subprocess.PIPE,
+                                        env={**os.environ, "PYTHONHASHSEED": "0"}, text=True)
+
+    def build(self) -> int:
+        """Build the site from the source written by now; returns Sphinx's exit status."""
+        with contextlib.suppress(BrokenPipeError):   # it has ended already: its status says why
+            self.process.stdin.write("build\n")
+            self.process.stdin.close()
+        return self.process.wait()
+
+    def stop(self) -> None:
+        """End the process if it is still waiting or building (a build that stopped early)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        with contextlib.suppress(BrokenPipeError):
+            self.process.stdin.close()
