@@ -12,7 +12,7 @@ from conftest import replace_in_file
 from workbench import cli
 from workbench.core import build, runs
 from workbench.core import study as contract
-from workbench.core.paths import RAW_DIR
+from workbench.core.paths import RAW_DIR, RUNS_CONFIG
 
 SMALL = '''
 [[run]]
@@ -63,6 +63,28 @@ def test_builds_are_identical_serial_or_parallel_and_redo_exactly_what_a_change_
     assert cli.main(["--config", str(config), "--reports", str(reports), "run", "synthesis", "-p", "construct",
                      "trust", "--force", "--no-site"]) == 0
     assert capsys.readouterr().out.count("forced") == 1
+
+
+def test_the_sphinx_started_ahead_ends_with_a_build_that_stops_early(tmp_path, monkeypatch):
+    """A build starts Sphinx while its runs execute; when the build stops before the site
+    (Ctrl-C here), that process is ended too, not left waiting."""
+    from workbench.core import sphinx_process
+    started = []
+
+    class Recorded(sphinx_process.SphinxProcess):
+        def __init__(self, *folders):
+            super().__init__(*folders)
+            started.append(self)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(sphinx_process, "SphinxProcess", Recorded)
+    monkeypatch.setattr(build, "execute_all", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build.build(runs.load_runs(RUNS_CONFIG)[:1], tmp_path / "reports", jobs=1, force=True)
+    assert len(started) == 1
+    assert started[0].process.returncode is not None, "Sphinx still runs after the build stopped"
+    assert started[0].folders[0] == tmp_path / "reports"
 
 
 def test_help_lists_every_study_and_its_parameters():
