@@ -41,19 +41,21 @@ class PromptKernelClient(BlockingKernelClient):
     jupyter_client's own then waits for IOPub to stay silent for 0.2 s, and each run asks
     twice (to prepare the kernel, and in papermill): 0.4 s of every run with the worker idle.
     The messages that wait drains answer the readiness request itself; papermill reads only
-    the replies to its own requests, so they are dropped here without waiting."""
+    the replies to its own requests, so they are dropped here without waiting. The channels
+    are read directly, not through the client's event loop: a Ctrl-C meanwhile then leaves no
+    pending task to fail noisily when the process ends."""
 
     def wait_for_ready(self, timeout: float | None = None) -> None:
         deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
         while True:
             self.kernel_info()
             try:
-                reply = self.get_shell_msg(timeout=1)
+                reply = self.shell_channel.get_msg(timeout=1)
             except queue.Empty:
                 reply = None
             if reply is not None and reply["msg_type"] == "kernel_info_reply":
                 try:
-                    self.get_iopub_msg(timeout=0.2)   # IOPub is connected: it carried the request's status
+                    self.iopub_channel.get_msg(timeout=0.2)   # IOPub is connected: it carried the request's status
                 except queue.Empty:
                     pass
                 else:
@@ -63,11 +65,8 @@ class PromptKernelClient(BlockingKernelClient):
                 raise RuntimeError("Kernel died before replying to kernel_info")
             if time.monotonic() > deadline:
                 raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
-        while True:
-            try:
-                self.get_iopub_msg(timeout=0)
-            except queue.Empty:
-                break
+        while self.iopub_channel.msg_ready():
+            self.iopub_channel.get_msg(timeout=0)
 
 
 class QuietKernelManager(KernelManager):
