@@ -53,6 +53,29 @@ def test_a_failed_run_in_a_sweep_leaves_the_others_published_and_is_named(tmp_pa
     assert "Traceback" not in error
 
 
+def test_runs_that_all_fail_their_checks_start_no_pool_and_contact_no_cluster(tmp_path, monkeypatch, capsys):
+    """Nothing passed its checks, so nothing is sent: the (unreachable) scheduler is never
+    contacted, and the build says why each run failed."""
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["--reports", str(tmp_path / "reports"), "run", "synthesis", "-p", "construct", "bogus,nonsense",
+                     "--scheduler", "tcp://127.0.0.1:9", "--no-site"])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "Unknown construct 'bogus'" in error and "Unknown construct 'nonsense'" in error
+    assert "Traceback" not in error and "127.0.0.1:9" not in error
+
+
+def test_a_scheduler_that_cannot_be_reached_is_named_without_a_traceback(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("dask.distributed")
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["--reports", str(tmp_path / "reports"), "run", "synthesis", "-p", "construct", "trust",
+                     "--scheduler", "not-an-address", "--no-site"])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "No Dask scheduler could be reached at not-an-address" in error and "Traceback" not in error
+    assert not (tmp_path / "reports" / "synthesis").exists()
+
+
 @pytest.mark.slow
 def test_a_sweep_builds_on_a_dask_cluster(tmp_path, monkeypatch, capsys):
     """The runs go to the cluster's workers; they are published here, where the build started."""

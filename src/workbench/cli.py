@@ -61,7 +61,8 @@ def run_command(args) -> int:
     parameters = runs.resolve_path_parameters(dict(args.parameter or []), Path.cwd())
     selected = runs.runs_for(args.study, parameters, runs.load_runs(args.config), args.name)
     for run in selected:
-        print(f"{run.study}/{run.name} {run.parameters}", flush=True)
+        print(f"{run.study}/{run.name}: " + ", ".join(f"{name} = {value}" for name, value in run.parameters.items()),
+              flush=True)
     return execute(args, selected, [])
 
 

@@ -121,7 +121,11 @@ def make_executor(jobs: int, scheduler: str = "", initializer=None) -> tuple[Exe
     is returned too, to be closed)."""
     if scheduler:
         from dask.distributed import Client
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler)
+        except (OSError, ValueError, TypeError) as error:
+            raise runs.RunError(f"No Dask scheduler could be reached at {scheduler} ({error}); start one "
+                                "(`dask scheduler`) or check the address. No run was executed.") from None
         return client.get_executor(pure=False), client
     return ProcessPoolExecutor(max_workers=jobs, mp_context=pool_context(), initializer=initializer), None
 
@@ -283,13 +287,16 @@ def executed_here(ready: Iterator[tuple], meanwhile: Callable[[], object]) -> It
 def executed_by_workers(ready: Iterator[tuple], jobs: int, scheduler: str,
                         meanwhile: Callable[[], object]) -> Iterator[tuple]:
     """The runs executed side by side by the executor's workers, each as it ends; `meanwhile`
-    is called once all are handed out. Closing the generator early cancels the runs not yet
-    started."""
+    is called once all are handed out. The executor is made for the first run that passes its
+    checks (none, and no pool is started or cluster contacted). Closing the generator early
+    cancels the runs not yet started."""
     from workbench.core.execute import execute, worker_init
-    executor, client = make_executor(jobs, scheduler, worker_init)
+    executor = client = None
     pending = {}
     try:
         for entry in ready:
+            if executor is None:
+                executor, client = make_executor(jobs, scheduler, worker_init)
             pending[executor.submit(execute, entry[0].as_dict())] = entry
         meanwhile()
         while pending:
@@ -299,11 +306,11 @@ def executed_by_workers(ready: Iterator[tuple], jobs: int, scheduler: str,
     finally:
         for future in pending:
             future.cancel()
-        if client is None:
-            executor.shutdown(wait=True, cancel_futures=True)
-        else:
+        if client is not None:
             executor.shutdown(wait=True)
             client.close()
+        elif executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
 
 
 def summary(outcomes: list[Outcome]) -> str:
