@@ -75,10 +75,13 @@ def audit_summary(audit: pd.DataFrame) -> str:
             f"**{counts.get(CANNOT_CHECK, 0)}** cannot be checked." + (f" Not agreeing, by kind: {per_group}." if per_group else ""))
 
 
-def audit_columns() -> dict:
-    """How a report labels the audit's columns: the place and the claim, both values, both quotes."""
+def audit_columns(grouped: bool = False) -> dict:
+    """How a report labels the audit's columns: the place and the claim, both values, both
+    quotes; `grouped`: the rows are shown under a heading per kind of disagreement (for the
+    table of `disagreements`, which is in that order)."""
     from workbench.core.tables import Column
-    return {"group": Column("Kind of disagreement"), "table": Column("Where"), "cell": Column("Claim or cell"),
-            "published": Column("Printed"), "recomputed": Column("Recomputed or stated elsewhere"),
+    return {"group": Column("Kind of disagreement", group=grouped), "table": Column("Where"),
+            "cell": Column("Claim or cell"), "published": Column("Printed"),
+            "recomputed": Column("Recomputed or stated elsewhere"),
             "note": Column("How checked, and what differs"), "quote": Column("Quote"),
             "other_place": Column("Set against"), "other_quote": Column("Quote there")}

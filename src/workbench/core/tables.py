@@ -43,12 +43,15 @@ def header(name: str) -> str:
 @dataclass(frozen=True)
 class Column:
     """How one column is shown. `kind`: text, code, count, percent, number, yes_no (default:
-    from the dtype and the name); `decimals` for numbers; `labels` maps codes to words."""
+    from the dtype and the name); `decimals` for numbers; `labels` maps codes to words;
+    `group`: in HTML, the rows are shown under a heading per value of this column (each run
+    of equal values), which is then not repeated in every row; plain text keeps the column."""
 
     label: str = ""
     kind: str = ""
     decimals: int | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
+    group: bool = False
 
 
 def _is_missing(value) -> bool:
@@ -106,12 +109,14 @@ def breakable(text: str) -> str:
 
 @dataclass(frozen=True)
 class ReadableTable:
-    """A table as strings, with its headers, which columns are numeric, and its notes."""
+    """A table as strings, with its headers, which columns are numeric, its notes, and the
+    column (index) whose values head groups of rows in HTML, if any."""
 
     headers: list[str]
     rows: list[list[str]]
     numeric: list[bool]
     notes: list[str]
+    group: int | None = None
 
     def text(self) -> str:
         """Plain text, columns padded (what nbval compares and a terminal shows)."""
@@ -123,15 +128,24 @@ class ReadableTable:
         return "\n".join([line(self.headers), *map(line, self.rows), *self.notes])
 
     def html(self, caption: str = "") -> str:
-        """An HTML table, every cell escaped; numbers right-aligned, text left-aligned."""
+        """An HTML table, every cell escaped; numbers right-aligned, text left-aligned; with a
+        grouping column, a heading row before each group instead of that column."""
+        shown = [k for k in range(len(self.headers)) if k != self.group]
+
         def cells(tag, values):
-            return "".join(f'<{tag} class="{"num" if n else "text"}">{breakable(v)}</{tag}>'
-                           for v, n in zip(values, self.numeric))
+            return "".join(f'<{tag} class="{"num" if self.numeric[k] else "text"}">{breakable(values[k])}</{tag}>'
+                           for k in shown)
         head = f"<caption>{html_text(caption)}</caption>" if caption else ""
-        body = "".join(f"<tr>{cells('td', row)}</tr>" for row in self.rows)
+        body, heading = [], None
+        for row in self.rows:
+            if self.group is not None and row[self.group] != heading:
+                heading = row[self.group]
+                body.append(f'<tr class="group"><th colspan="{len(shown)}" scope="colgroup">'
+                            f'{breakable(heading)}</th></tr>')
+            body.append(f"<tr>{cells('td', row)}</tr>")
         notes = "".join(f'<p class="table-note">{html_text(n)}</p>' for n in self.notes)
         return (f'<table class="workbench-table">{head}<thead><tr>{cells("th", self.headers)}</tr></thead>'
-                f"<tbody>{body}</tbody></table>{notes}")
+                f"<tbody>{''.join(body)}</tbody></table>{notes}")
 
     def markdown(self) -> str:
         """A Markdown pipe table, every cell escaped."""
@@ -141,13 +155,15 @@ class ReadableTable:
         return "\n".join([lines[0], "| " + " | ".join(align) + " |", *lines[1:]])
 
     def as_json(self) -> dict:
-        return {"headers": self.headers, "rows": self.rows, "numeric": self.numeric, "notes": self.notes}
+        return {"headers": self.headers, "rows": self.rows, "numeric": self.numeric, "notes": self.notes,
+                "group": self.group}
 
 
 def readable(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = None,
              only: Sequence[str] | None = None, notes: Sequence[str] = ()) -> ReadableTable:
     """The table as the reader sees it. `columns` gives a column's label (a string) or a
-    `Column`; `only` picks and orders the columns shown (default: all)."""
+    `Column`; `only` picks and orders the columns shown (default: all). The first column
+    marked `group` heads the groups of rows."""
     columns = {name: (Column(label=spec) if isinstance(spec, str) else spec) for name, spec in (columns or {}).items()}
     shown = list(only) if only is not None else list(frame.columns)
     headers, kinds, specs = [], [], []
@@ -160,4 +176,5 @@ def readable(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = N
             for record in frame[shown].itertuples(index=False, name=None)]
     numeric = [kind in ("count", "percent", "number") for kind in kinds]
     all_notes = list(notes) + ([MISSING_NOTE] if any(MISSING in row for row in rows) else [])
-    return ReadableTable(headers, rows, numeric, all_notes)
+    group = next((k for k, spec in enumerate(specs) if spec.group), None)
+    return ReadableTable(headers, rows, numeric, all_notes, group)
