@@ -155,8 +155,8 @@ class ReadableTable:
         return "\n".join([lines[0], "| " + " | ".join(align) + " |", *lines[1:]])
 
     def as_json(self) -> dict:
-        return {"headers": self.headers, "rows": self.rows, "numeric": self.numeric, "notes": self.notes,
-                "group": self.group}
+        grouped = {} if self.group is None else {"group": self.group}
+        return {"headers": self.headers, "rows": self.rows, "numeric": self.numeric, "notes": self.notes, **grouped}
 
 
 def readable(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = None,
