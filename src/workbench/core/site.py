@@ -79,7 +79,8 @@ for _group, _name in [("pybtex.style.formatting", "plain"), ("pybtex.style.names
 
 CSS = '''/* The report site's own rules: tables for reading, figures that fit, clean printing. */
 table.workbench-table { width: 100%; border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
-/* A wide table scrolls in its container; its caption stays in view, wrapped to the screen. */
+/* A wide table scrolls in its container; its caption and group headings stay in view, wrapped
+   to the screen. */
 table.workbench-table caption { caption-side: top; text-align: left; font-style: italic; color: #444;
   padding: 0.25rem 0; position: sticky; left: 0; max-width: calc(100vw - 2.5rem); }
 table.workbench-table th, table.workbench-table td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem;
@@ -88,6 +89,8 @@ table.workbench-table thead th { background: #f3f4f6; border-bottom: 2px solid #
 table.workbench-table tbody tr:nth-child(even) { background: #fafafa; }
 table.workbench-table .text { text-align: left; }
 table.workbench-table tr.group th { text-align: left; background: #e8edf3; border-bottom: 1px solid #bbb; }
+table.workbench-table tr.group th span { display: block; position: sticky; left: 0.5rem;
+  max-width: calc(100vw - 3.5rem); }
 table.workbench-table .num { text-align: right; font-variant-numeric: tabular-nums; }
 table.workbench-table td.num { white-space: nowrap; }
 .table-block { margin: 1rem 0 1.5rem 0; }
@@ -105,7 +108,7 @@ details.fold > summary { cursor: pointer; font-weight: 600; margin: 0.5rem 0; }
   .bd-main, .bd-content, .bd-article-container, .bd-article, .bd-page-width { max-width: 100% !important;
     width: 100% !important; margin: 0 !important; padding: 0 !important; }
   .pst-scrollable-table-container { overflow: visible !important; }
-  table.workbench-table caption { position: static; max-width: none; }
+  table.workbench-table caption, table.workbench-table tr.group th span { position: static; max-width: none; }
   .bd-article table { table-layout: fixed; width: 100% !important; font-size: 7pt; }
   .bd-article table th, .bd-article table td, table.workbench-table td.num { overflow-wrap: anywhere;
     padding: 0.15rem 0.25rem; white-space: normal !important; }

@@ -141,7 +141,7 @@ class ReadableTable:
             if self.group is not None and row[self.group] != heading:
                 heading = row[self.group]
                 body.append(f'<tr class="group"><th colspan="{len(shown)}" scope="colgroup">'
-                            f'{breakable(heading)}</th></tr>')
+                            f'<span>{breakable(heading)}</span></th></tr>')
             body.append(f"<tr>{cells('td', row)}</tr>")
         notes = "".join(f'<p class="table-note">{html_text(n)}</p>' for n in self.notes)
         return (f'<table class="workbench-table">{head}<thead><tr>{cells("th", self.headers)}</tr></thead>'
