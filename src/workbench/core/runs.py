@@ -247,12 +247,16 @@ def versions_digest() -> str:
 
 
 @cache
-def folder_hashes(folder: Path) -> dict[str, str]:
+def folder_hashes(folder: Path, outside: str = "") -> dict[str, str]:
     """SHA-256 of every file of a folder (or of one file), by its path in the project or, for
-    files outside it, by their path below the folder given."""
+    files outside it, by their path below the folder given, after `outside/` when given (no
+    path of the user's machine is recorded)."""
     folder = Path(folder)
-    base = PROJECT_ROOT if folder.resolve().is_relative_to(PROJECT_ROOT) else (folder if folder.is_dir() else folder.parent)
-    return {str(p.resolve().relative_to(base.resolve())): file_digest(p) for p in provenance.files_in(folder)}
+    if folder.resolve().is_relative_to(PROJECT_ROOT):
+        base, prefix = PROJECT_ROOT, ""
+    else:
+        base, prefix = (folder if folder.is_dir() else folder.parent), f"{outside}/" if outside else ""
+    return {prefix + str(p.resolve().relative_to(base.resolve())): file_digest(p) for p in provenance.files_in(folder)}
 
 
 def build_key(spec: contract.Study, run: Run) -> dict:
@@ -260,9 +264,7 @@ def build_key(spec: contract.Study, run: Run) -> dict:
     data = {}
     root = PROJECT_ROOT / str(run.parameters[contract.DATA_DIR]) if run.parameters.get(contract.DATA_DIR) else RAW_DIR
     for name in spec.data_folders():
-        hashes = folder_hashes(root / name)
-        inside = (root / name).resolve().is_relative_to(PROJECT_ROOT)
-        data |= hashes if inside else {f"data_dir/{name}/{path}": digest for path, digest in hashes.items()}
+        data |= folder_hashes(root / name, f"data_dir/{name}")
     if run.parameters.get(contract.USER_DATA):
         user = Path(PROJECT_ROOT / str(run.parameters[contract.USER_DATA]))
         data |= {f"user_data/{path}": digest for path, digest in folder_hashes(user).items()}
