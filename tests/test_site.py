@@ -182,3 +182,25 @@ def test_the_committed_site_is_what_the_committed_runs_build(tmp_path):
     for page in built:
         assert (reports / page).read_bytes() == (REPORTS_DIR / page).read_bytes(), \
             f"reports/{page} is stale: run `python3 tasks.py reports`"
+
+
+@pytest.mark.slow
+def test_a_sphinx_warning_fails_the_site_with_its_exit_and_ends_the_process_started_ahead(tmp_path):
+    """Sphinx warnings are errors: the site step raises SiteError naming Sphinx's exit (the
+    command line prints it in one line), and the Sphinx started ahead by a build has ended."""
+    import nbformat
+
+    from workbench.core.errors import SiteError
+    from workbench.core.site import build_site
+    from workbench.core.sphinx_process import SphinxProcess, site_folders
+    reports = tmp_path / "reports"
+    shutil.copytree(REPORTS_DIR / "synthesis" / "trust", reports / "synthesis" / "trust",
+                    ignore=shutil.ignore_patterns("report.html"))
+    notebook = reports / "synthesis" / "trust" / "notebook.ipynb"
+    executed = nbformat.read(notebook, as_version=4)
+    executed.cells.append(nbformat.v4.new_markdown_cell("See {ref}`no-such-label`."))
+    nbformat.write(executed, notebook)
+    ahead = SphinxProcess(*site_folders(reports))
+    with pytest.raises(SiteError, match=r"The report site did not build \(Sphinx exit [1-9]"):
+        build_site(reports, sphinx=ahead)
+    assert ahead.process.returncode not in (None, 0)
