@@ -76,3 +76,58 @@ def test_semicolon_file_with_decimal_commas_in_windows_encoding_is_read(tmp_path
     assert table["location"].iloc[0] == "Céper"
     assert table["score"].iloc[0] == 3.5
     assert read_delimited_text(path)[1] == ";"
+
+
+def copied_package(tmp_path, study: str = "metal_clusters"):
+    """A data_dir holding a copy of one study's data folder."""
+    import shutil
+
+    from workbench.core.paths import RAW_DIR
+    shutil.copytree(RAW_DIR / study, tmp_path / "raw" / study)
+    return tmp_path / "raw"
+
+
+def test_a_cell_that_is_not_a_number_is_reported_once_with_its_text(tmp_path):
+    raw = copied_package(tmp_path)
+    replace_in_file(raw / "metal_clusters" / "table4_cooperation_same_kind.csv", "Tegal,17,89.5,2,", "Tegal,x,89.5,2,")
+    with pytest.raises(DataValidationError) as error:
+        load_package("metal_clusters", raw).read("table4_cooperation_same_kind")
+    assert [(p.line, p.column, p.value) for p in error.value.problems] == [(4, "cooperating", "x")]
+
+
+@pytest.mark.parametrize("broken, expected", [
+    ('{"resources": [', "datapackage.json, line 1: not valid JSON (Expecting value at column 16)"),
+    ("[1, 2]", "datapackage.json: a JSON list; expected a JSON object"),
+    ('{"name": "x"}', 'datapackage.json: it has no "resources" list'),
+    ('{"resources": [{"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "a"}, '
+     '{"name": "b", "type": "number", "constraints": {"minimum": "one"}}], "primaryKey": ["c"]}}, 3]}',
+     "resource 't': field 'a' has no type; expected one of integer, number, boolean, string"),
+])
+def test_a_broken_descriptor_is_refused_naming_the_file_and_what_is_wrong(tmp_path, broken, expected):
+    raw = copied_package(tmp_path)
+    (raw / "metal_clusters" / "datapackage.json").write_text(broken, encoding="utf-8")
+    with pytest.raises(DataValidationError) as error:
+        load_package("metal_clusters", raw)
+    assert expected in str(error.value)
+    if "primaryKey" in broken:
+        assert "resource 't': field 'b': minimum must be a number" in str(error.value)
+        assert "resource 't': primaryKey ['c'] must list fields of the schema" in str(error.value)
+        assert "resource 2 is not an object with a name and a path" in str(error.value)
+
+
+def test_a_resource_the_study_reads_but_the_descriptor_lacks_is_named(tmp_path, monkeypatch, capsys):
+    import json
+
+    from workbench import cli
+    raw = copied_package(tmp_path)
+    descriptor = raw / "metal_clusters" / "datapackage.json"
+    parsed = json.loads(descriptor.read_text(encoding="utf-8"))
+    parsed["resources"] = [r for r in parsed["resources"] if r["name"] != "claims"]
+    descriptor.write_text(json.dumps(parsed), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["--reports", str(tmp_path / "reports"), "run", "metal_clusters", "-p", "data_dir", "raw",
+                     "--no-site"])
+    error = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in error
+    assert "raw/metal_clusters/datapackage.json: it describes no resource 'claims', which the study reads" in error
+    assert not (tmp_path / "reports" / "metal_clusters").exists()

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.core.paths import RAW_DIR
+from workbench.core.errors import DataValidationError, Problem
+from workbench.core.paths import RAW_DIR, display_path
 from workbench.core.readers import read_table
+from workbench.core.validation import schema_problems
 
 
 _VALIDATED: dict[tuple, pd.DataFrame] = {}
@@ -33,7 +35,10 @@ class DataPackage:
         for resource in self.descriptor["resources"]:
             if resource["name"] == name:
                 return resource
-        raise KeyError(f"{self.folder / 'datapackage.json'} describes no resource {name!r}")
+        listed = ", ".join(r["name"] for r in self.descriptor["resources"]) or "none"
+        raise DataValidationError([Problem(display_path(self.folder / "datapackage.json"), None, None, None,
+                                           f"it describes no resource {name!r}, which the study reads; "
+                                           f"expected it beside the others (it lists: {listed})")])
 
     def path(self, name: str) -> Path:
         """Where a resource's file is."""
@@ -89,9 +94,49 @@ def load_package(study: str, data_dir: str | Path = "") -> DataPackage:
             f"{descriptor} not found: data_dir must name a folder laid out like data/raw/, "
             f"with the study's data in {study}/ beside its datapackage.json."
         )
-    return DataPackage(folder, json.loads(descriptor.read_text(encoding="utf-8")))
+    parsed = read_descriptor(descriptor)
+    problems = descriptor_problems(parsed)
+    if problems:
+        raise DataValidationError([Problem(display_path(descriptor), None, None, None,
+                                           f"{problem} (compare the study's own descriptor, "
+                                           f"data/raw/{study}/datapackage.json)") for problem in problems])
+    return DataPackage(folder, parsed)
+
+
+def descriptor_problems(descriptor: dict) -> list[str]:
+    """What makes a data package descriptor unusable: no list of resources, a resource without
+    a name, a path or a usable schema (see validation.schema_problems)."""
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list):
+        return ['it has no "resources" list']
+    problems = []
+    for k, resource in enumerate(resources):
+        if not (isinstance(resource, dict) and isinstance(resource.get("name"), str)
+                and isinstance(resource.get("path"), str)):
+            problems.append(f"resource {k + 1} is not an object with a name and a path")
+            continue
+        problems += [f"resource {resource['name']!r}: {problem}" for problem in schema_problems(resource.get("schema"))]
+    return problems
+
+
+def read_descriptor(path: Path) -> dict:
+    """A datapackage.json as a dictionary; a file that is not a JSON object is refused naming
+    the file, the line and what the JSON parser expected."""
+    try:
+        parsed = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DataValidationError([Problem(display_path(path), None, None, None,
+                                           "the file is not UTF-8 text; expected a JSON object")]) from None
+    except json.JSONDecodeError as error:
+        raise DataValidationError([Problem(display_path(path), error.lineno, None, None,
+                                           f"not valid JSON ({error.msg} at column {error.colno}); "
+                                           "expected a JSON object")]) from None
+    if not isinstance(parsed, dict):
+        raise DataValidationError([Problem(display_path(path), None, None, None,
+                                           f"a JSON {type(parsed).__name__}; expected a JSON object")])
+    return parsed
 
 
 def catalog(data_dir: str | Path = "") -> dict:
     """data/raw/datapackage.json: the list of the studies' data packages."""
-    return json.loads((raw_root(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
+    return read_descriptor(raw_root(data_dir) / "datapackage.json")

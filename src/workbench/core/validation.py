@@ -53,6 +53,36 @@ NOT_NUMBERS = {"nan", "na", "n/a", "-nan", "inf", "-inf", "+inf", "infinity", "-
 PANDAS_DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "str"}
 
 
+def schema_problems(schema) -> list[str]:
+    """What makes a Table Schema unusable here, in words: fields that are not objects with a
+    name and one of the types parsed here, constraints that are not an object of the kinds
+    checked here, a primary key naming no field. Empty when the schema can be used."""
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
+        return ["its schema has no list of fields"]
+    problems, names = [], []
+    for k, field in enumerate(schema["fields"]):
+        if not isinstance(field, dict) or not isinstance(field.get("name"), str):
+            problems.append(f"field {k + 1} is not an object with a name")
+            continue
+        names.append(field["name"])
+        if field.get("type") not in PANDAS_DTYPES:
+            given = f"type {field['type']!r}" if "type" in field else "no type"
+            problems.append(f"field {field['name']!r} has {given}; expected one of " + ", ".join(PANDAS_DTYPES))
+        rules = field.get("constraints", {})
+        if not isinstance(rules, dict):
+            problems.append(f"field {field['name']!r}: constraints must be an object")
+            continue
+        for bound in ("minimum", "maximum"):
+            if bound in rules and (isinstance(rules[bound], bool) or not isinstance(rules[bound], (int, float))):
+                problems.append(f"field {field['name']!r}: {bound} must be a number")
+        if "enum" in rules and not isinstance(rules["enum"], list):
+            problems.append(f"field {field['name']!r}: enum must be a list")
+    key = schema.get("primaryKey", [])
+    if not isinstance(key, list) or any(name not in names for name in key):
+        problems.append(f"primaryKey {key!r} must list fields of the schema")
+    return problems
+
+
 def pandera_schema(schema: dict) -> pa.DataFrameSchema:
     """A pandera schema checking the descriptor's constraints (types are parsed beforehand)."""
     columns = {}
@@ -88,12 +118,13 @@ def parse_table(frame: pd.DataFrame, schema: dict, file: str, decimal_comma: boo
     def row_key(index: int) -> str:
         return ", ".join(f"{k}={frame.at[index, k]}" for k in key)
 
-    parsed = {}
+    parsed, unparsed = {}, set()
     for field in fields:
         values = []
         for index, text in frame[field["name"]].str.strip().items():
             value, ok = parse_cell(text, field["type"], decimal_comma)
             if not ok:
+                unparsed.add((index, field["name"]))
                 hint = ("; leave the cell empty for no answer" if text.strip().lower() in NOT_NUMBERS else "")
                 problems.append(Problem(file, index, field["name"], text,
                                         "expected " + describe_constraints(field) + hint, row_key(index)))
@@ -108,6 +139,8 @@ def parse_table(frame: pd.DataFrame, schema: dict, file: str, decimal_comma: boo
             if case.index is None or pd.isna(case.index):
                 continue
             index = int(case.index)
+            if (index, case.column) in unparsed:   # reported above, with the text the cell holds
+                continue
             if case.check == "not_nullable":
                 expected = "a value is required here; expected " + describe_constraints(by_name[case.column])
                 value = ""

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage
+from workbench.core.errors import DataValidationError, Problem
+from workbench.core.paths import display_path
 
 FAVOURABLE, UNFAVOURABLE, BOTH, NO_DIRECTION = "favourable", "unfavourable", "both", "no direction"
 COOPERATION_PREFIX = "_cooperation_"
@@ -111,7 +113,9 @@ def cooperation_resource(package: DataPackage, linkage: str) -> str:
     """The raw table of one linkage (Tabel 4-7): the resource named ..._cooperation_<linkage>."""
     matches = [name for name in package.published() if name.endswith(COOPERATION_PREFIX + linkage)]
     if len(matches) != 1:
-        raise KeyError(f"{package.folder / 'datapackage.json'} has {len(matches)} tables named *{COOPERATION_PREFIX}{linkage}")
+        raise DataValidationError([Problem(display_path(package.folder / "datapackage.json"), None, None, None,
+                                           f"it has {len(matches)} tables named *{COOPERATION_PREFIX}{linkage}; "
+                                           "expected exactly one (Tabel 4-7 each have one)")])
     return matches[0]
 
 
