@@ -36,9 +36,9 @@ class DataPackage:
             if resource["name"] == name:
                 return resource
         listed = ", ".join(r["name"] for r in self.descriptor["resources"]) or "none"
-        raise DataValidationError([Problem(display_path(self.folder / "datapackage.json"), None, None, None,
-                                           f"it describes no resource {name!r}, which the study reads; "
-                                           f"expected it beside the others (it lists: {listed})")])
+        raise descriptor_error(self.folder / "datapackage.json", [f"it describes no resource {name!r}, which the "
+                                                                  f"study reads; expected it beside the others "
+                                                                  f"(it lists: {listed})"])
 
     def path(self, name: str) -> Path:
         """Where a resource's file is."""
@@ -97,9 +97,8 @@ def load_package(study: str, data_dir: str | Path = "") -> DataPackage:
     parsed = read_descriptor(descriptor)
     problems = descriptor_problems(parsed)
     if problems:
-        raise DataValidationError([Problem(display_path(descriptor), None, None, None,
-                                           f"{problem} (compare the study's own descriptor, "
-                                           f"data/raw/{study}/datapackage.json)") for problem in problems])
+        raise descriptor_error(descriptor, [f"{problem} (compare the study's own descriptor, "
+                                            f"data/raw/{study}/datapackage.json)" for problem in problems])
     return DataPackage(folder, parsed)
 
 
@@ -125,16 +124,18 @@ def read_descriptor(path: Path) -> dict:
     try:
         parsed = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise DataValidationError([Problem(display_path(path), None, None, None,
-                                           "the file is not UTF-8 text; expected a JSON object")]) from None
+        raise descriptor_error(path, ["the file is not UTF-8 text; expected a JSON object"]) from None
     except json.JSONDecodeError as error:
-        raise DataValidationError([Problem(display_path(path), error.lineno, None, None,
-                                           f"not valid JSON ({error.msg} at column {error.colno}); "
-                                           "expected a JSON object")]) from None
+        raise descriptor_error(path, [f"not valid JSON ({error.msg} at column {error.colno}); expected a JSON object"],
+                               error.lineno) from None
     if not isinstance(parsed, dict):
-        raise DataValidationError([Problem(display_path(path), None, None, None,
-                                           f"a JSON {type(parsed).__name__}; expected a JSON object")])
+        raise descriptor_error(path, [f"a JSON {type(parsed).__name__}; expected a JSON object"])
     return parsed
+
+
+def descriptor_error(path: Path, problems: list[str], line: int | None = None) -> DataValidationError:
+    """The error for what is wrong with a descriptor file (the file named as users see it)."""
+    return DataValidationError([Problem(display_path(path), line, None, None, problem) for problem in problems])
 
 
 def catalog(data_dir: str | Path = "") -> dict:
