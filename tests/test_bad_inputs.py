@@ -46,7 +46,7 @@ def test_the_corpus_covers_every_class_of_bad_input():
     notes = " ".join((CORPUS / name / "case.toml").read_text(encoding="utf-8").splitlines()[0] for name in CASES)
     for kind in ["empty", "header and no rows", "Excel workbook", "quote", "3,5", "shorter", "NaN", "blank",
                  "published", "HTML", "formula", "slash", "long name", "UTF-16", "does not exist", "folder",
-                 "cycle", "run name"]:
+                 "cycle", "run name", "misspelt"]:
         assert kind in notes, kind
 
 

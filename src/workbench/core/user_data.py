@@ -54,7 +54,9 @@ def read_case_folder(folder: str | Path, package: DataPackage, files: dict[str, 
     whether its data are illustrative. Every row of every file must name the same case,
     which may not be a published one. `extra_checks(tables, folder)` may return a study's
     own problems (codes that depend on another column, say). All problems are reported at
-    once; an illustrative case gets " (illustrative)" appended to its name in every table.
+    once, a CSV file of another name among them (a misspelt optional table would otherwise be
+    left out unnoticed); an illustrative case gets " (illustrative)" appended to its name in
+    every table.
     """
     folder = Path(folder).expanduser().resolve()
     templates = f"see the templates in {display_path(package.folder)}/templates/"
@@ -65,10 +67,15 @@ def read_case_folder(folder: str | Path, package: DataPackage, files: dict[str, 
         raise DataValidationError([Problem(display_path(folder), None, None, None,
                                            f"this is a file; expected a folder holding {', '.join(required)} ({templates})")])
     missing = [name for name in required if not (folder / name).exists()]
-    if missing:
-        raise DataValidationError([Problem(display_path(folder / name), None, None, None,
-                                           f"missing: the folder needs {', '.join(required)} ({templates})")
-                                   for name in missing])
+    unexpected = sorted(p.name for p in folder.iterdir()
+                        if p.is_file() and p.suffix.lower() == ".csv" and p.name not in files)
+    if missing or unexpected:
+        raise DataValidationError(
+            [Problem(display_path(folder / name), None, None, None,
+                     f"missing: the folder needs {', '.join(required)} ({templates})") for name in missing]
+            + [Problem(display_path(folder / name), None, None, None,
+                       f"unexpected file: a table of this folder is one of {', '.join(files)} ({templates}); "
+                       "under another name its data would be left out") for name in unexpected])
     tables, problems = {}, []
     for name, resource in files.items():
         if (folder / name).exists():
