@@ -41,8 +41,8 @@ class SphinxProcess:
 
     def __init__(self, reports_dir: Path, source_dir: Path, doctrees_dir: Path):
         self.folders = reports_dir, source_dir, doctrees_dir
-        # Serial: Sphinx's -j saved under half a second here, and the order it reads pages in
-        # would then vary.
+        # Serial: -j 2 gave no measurable gain for the site's 16 pages (see the README's
+        # Performance section).
         arguments = ["-b", "html", "-q", "-W", "--keep-going", "-d", str(doctrees_dir), str(source_dir),
                      str(reports_dir)]
         self.process = subprocess.Popen([sys.executable, "-c", SPHINX_ON_CUE, *arguments], stdin=subprocess.PIPE,

@@ -23,9 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.core.datapackage import DataPackage
-from workbench.core.errors import DataValidationError, Problem
-from workbench.core.paths import display_path
+from workbench.core.datapackage import DataPackage, descriptor_error
 
 FAVOURABLE, UNFAVOURABLE, BOTH, NO_DIRECTION = "favourable", "unfavourable", "both", "no direction"
 COOPERATION_PREFIX = "_cooperation_"
@@ -113,9 +111,9 @@ def cooperation_resource(package: DataPackage, linkage: str) -> str:
     """The raw table of one linkage (Tabel 4-7): the resource named ..._cooperation_<linkage>."""
     matches = [name for name in package.published() if name.endswith(COOPERATION_PREFIX + linkage)]
     if len(matches) != 1:
-        raise DataValidationError([Problem(display_path(package.folder / "datapackage.json"), None, None, None,
-                                           f"it has {len(matches)} tables named *{COOPERATION_PREFIX}{linkage}; "
-                                           "expected exactly one (Tabel 4-7 each have one)")])
+        raise descriptor_error(package.folder / "datapackage.json",
+                               [f"it has {len(matches)} tables named *{COOPERATION_PREFIX}{linkage}; "
+                                "expected exactly one (Tabel 4-7 each have one)"])
     return matches[0]
 
 
