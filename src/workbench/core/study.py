@@ -117,6 +117,16 @@ class Study:
         choices = {ALL: list(self.all_aliases), **{case: list(known.get(case, ())) for case in names}}
         return resolve_choice(name, choices, self.selector)
 
+    def one_case(self, name: str, cases, aliases: Mapping[str, tuple[str, ...]] | None = None) -> str:
+        """The canonical name of one of `cases` (aliases accepted, as the selector parameter
+        accepts them), for functions that show a single case: "all" or an unknown name raises
+        ValueError saying what would have worked, instead of an empty answer."""
+        cases = list(dict.fromkeys(cases))
+        resolved = self.resolve(name, cases, aliases)
+        if resolved == ALL:
+            raise ValueError(f"Name one {self.selector}, not {name!r}: one of {', '.join(cases)}.")
+        return resolved
+
 
 def lazy(path: str) -> Callable:
     """A function imported when first called ("package.module:function"), so that declaring a

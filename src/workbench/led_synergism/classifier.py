@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from workbench.led_synergism import STUDY
 from workbench.led_synergism.codebook import DIMENSIONS, LEVELS, PROCESS_SUB_ITEMS
 COLLABORATING = {"system": {"comprehensive", "partly_systemised", "not_systemised"},
                  "common_goal": {"agreed_by_all", "agreed_by_some", "not_agreed"},
@@ -69,6 +70,7 @@ def classify(levels: dict, rules: dict = CATEGORY_RULES) -> Classification:
 def area_levels(coded: pd.DataFrame, area: str) -> dict:
     """One level per dimension for an area: the 'overall' row, or for process the
     combination of its sub-items."""
+    area = STUDY.one_case(area, coded["area"])
     rows = coded[coded["area"] == area]
     levels = {}
     for dimension in DIMENSIONS["dimension_id"]:

@@ -8,6 +8,7 @@ from matplotlib.patches import Patch
 from workbench.core import diagrams
 from workbench.core.plotting import HIGHLIGHT, footnote, highlight_colours, new_figure
 from workbench.core.study import ALL
+from workbench.led_synergism import STUDY
 from workbench.led_synergism.codebook import GROUP_LABELS, LEVELS, PROCESS_SUB_ITEMS, ROLES
 from workbench.led_synergism.tables import activity_counts
 from workbench.led_synergism.tree import tree_graph
@@ -97,6 +98,7 @@ def plot_factor_matrix(roles: pd.DataFrame):
 def plot_problem_tree(study, area: str):
     """The reconstructed problem tree of one area as a layered diagram: root causes at the
     bottom, synergism at the top; orange = a trigger in Tabel 4.4."""
+    area = STUDY.one_case(area, study.cases)
     tree = study.tree[study.tree["area"] == area]
     graph = tree_graph(study.edges, area)
     listed = set(study.triggers[study.triggers["area"] == area]["factor_id"])

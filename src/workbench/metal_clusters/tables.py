@@ -4,6 +4,7 @@ import pandas as pd
 
 from workbench.core.datapackage import DataPackage
 from workbench.core.escape import markdown_text
+from workbench.metal_clusters import STUDY
 from workbench.metal_clusters.data import MetalClusterStudy
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICT_LABELS, LINKAGES, MODES, RESPONSES
 
@@ -71,6 +72,7 @@ def problem_solving_table(scores: pd.DataFrame) -> pd.DataFrame:
 
 def district_profile(study: MetalClusterStudy, district: str) -> pd.DataFrame:
     """The district's score on every aspect and problem area beside the other districts' mean."""
+    district = STUDY.one_case(district, study.cases)
     frames = []
     for table, label, value in [(study.dynamics, "cluster dynamics (Tabel 3, mean)", "mean"),
                                 (study.problem_solving, "problem solving (Tabel 8)", "score")]:
@@ -93,6 +95,7 @@ def _extremes(frame: pd.DataFrame, value: str, label: str) -> tuple[list[str], l
 
 def strongest_and_weakest(study: MetalClusterStudy, district: str) -> str:
     """A sentence naming the district's strongest and weakest aspects (ties listed together)."""
+    district = STUDY.one_case(district, study.cases)
     dynamics = study.dynamics[study.dynamics["district"] == district]
     dynamics = dynamics.assign(label=dynamics["aspect"] + " (" + dynamics["aspect_en"].str.lower() + ")")
     scores = study.problem_solving[study.problem_solving["district"] == district]

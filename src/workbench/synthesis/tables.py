@@ -4,6 +4,7 @@ study, and what agrees and what conflicts across the studies."""
 import pandas as pd
 
 from workbench.core.escape import markdown_text
+from workbench.synthesis import STUDY
 from workbench.synthesis.frameworks import BOTH, FAVOURABLE, FRAMEWORKS, NO_DIRECTION, STUDY_LABELS, UNFAVOURABLE
 
 MIXED, NO_COUNTERPART = "mixed", "no counterpart"
@@ -93,6 +94,7 @@ def _grouped_findings(found: pd.DataFrame) -> list[str]:
 def construct_text(study, construct: str) -> str:
     """What the studies say about one construct: each study's findings, whether they agree or
     conflict, where no counterpart exists, and the limits of setting them side by side."""
+    construct = STUDY.one_case(construct, study.cases, study.aliases)
     summary = study.summary[study.summary["construct_id"] == construct]
     label = summary["construct_en"].iloc[0]
     lines = [f"**{markdown_text(label)}.**"]

@@ -6,12 +6,14 @@ import pandas as pd
 
 from workbench.core import diagrams
 from workbench.core.plotting import HIGHLIGHT, footnote, new_figure
+from workbench.tumang_governance import STUDY
 from workbench.tumang_governance.codebook import FRAMEWORKS, VERDICT_COLOURS, VERDICT_MARKS, VERDICTS
 from workbench.tumang_governance.tables import problem_map, scorecard
 
 
 def plot_scorecards(verdicts: pd.DataFrame, case: str):
     """Both frameworks at a glance: every indicator coloured by its verdict, with the share achieved."""
+    case = STUDY.one_case(case, verdicts["case"])
     part = verdicts[verdicts["case"] == case]
     card = scorecard(verdicts).query("case == @case").set_index("framework")
     size = int(card["total"].max())
@@ -39,6 +41,7 @@ def plot_scorecards(verdicts: pd.DataFrame, case: str):
 
 def plot_problem_map(study, case: str):
     """Problems -> recommendations -> indicators as three linked columns (the workbench's reading)."""
+    case = STUDY.one_case(case, study.cases)
     frame = problem_map(study, case)
     columns = {"problem": 0.14, "recommendation": 0.5, "indicator": 0.86}
     titles = {"problem": "Problems (abstract)", "recommendation": "Recommendations (abstract)",

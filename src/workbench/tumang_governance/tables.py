@@ -4,6 +4,7 @@ import pandas as pd
 
 from workbench.core.escape import markdown_text
 from workbench.core.tables import Column
+from workbench.tumang_governance import STUDY
 from workbench.tumang_governance.codebook import FRAMEWORKS, PUBLISHED_CASE, VERDICT_MARKS, VERDICTS
 
 
@@ -37,7 +38,9 @@ def scorecard(verdicts: pd.DataFrame) -> pd.DataFrame:
 
 def problem_map(study, case: str) -> pd.DataFrame:
     """Problems -> recommendations -> indicators for a case (the workbench's reading),
-    with each indicator's verdict."""
+    with each indicator's verdict. `case` is resolved as the `case` parameter is (aliases
+    such as "Cepogo" accepted, an unknown name refused)."""
+    case = STUDY.one_case(case, study.cases)
     problems = study.problems[study.problems["case"] == case][["item_id", "text_en"]]
     recommendations = study.recommendations[study.recommendations["case"] == case][["item_id", "text_en"]]
     links = study.problem_recommendations[study.problem_recommendations["case"] == case]
@@ -54,6 +57,7 @@ def problem_map(study, case: str) -> pd.DataFrame:
 
 def verdict_summary(verdicts: pd.DataFrame, framework: str, case: str) -> str:
     """A sentence counting one case's verdicts on one framework, naming what is not achieved."""
+    case = STUDY.one_case(case, verdicts["case"])
     card = scorecard(verdicts).set_index(["case", "framework"]).loc[(case, framework)]
     rows = verdicts[(verdicts["case"] == case) & (verdicts["framework"] == framework)]
     missed = rows.loc[rows["verdict"] == "not_achieved_quite_well", "item"].tolist()
