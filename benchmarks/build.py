@@ -31,9 +31,9 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from workbench.core.paths import copy_project  # noqa: E402  (the project's own package, found from here)
+from project_copy import copy_project  # noqa: E402  (the project's own package and test helpers, found from here)
 
 def timed(command: list[str], cwd: Path, env: dict) -> tuple[float, str]:
     start = time.perf_counter()
@@ -48,10 +48,11 @@ def naive_chain(project: Path, env: dict) -> float:
     """papermill, then nbconvert --no-input, for each configured run (sweeps expanded)."""
     sys.path.insert(0, str(project / "src"))
     from workbench.core.runs import load_runs
+    from workbench.registry import REGISTRY
     out = project / "naive"
     out.mkdir()
     start = time.perf_counter()
-    for run in load_runs(project / "runs.toml"):
+    for run in load_runs(REGISTRY, project / "runs.toml"):
         executed = out / f"{run.study}-{run.name}.ipynb"
         arguments = [item for name, value in run.parameters.items() for item in ("-p", name, str(value))]
         subprocess.run([sys.executable, "-m", "papermill", str(project / "notebooks" / f"{run.study}.ipynb"),

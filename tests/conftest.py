@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.paths import copy_project
+from project_copy import copy_project
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:

@@ -13,6 +13,7 @@ from workbench import cli
 from workbench.core import build, runs
 from workbench.core import study as contract
 from workbench.core.paths import RAW_DIR, RUNS_CONFIG
+from workbench.registry import REGISTRY
 
 SMALL = '''
 [[run]]
@@ -40,10 +41,10 @@ def test_builds_are_identical_serial_or_parallel_and_redo_exactly_what_a_change_
     shutil.copytree(RAW_DIR / "tumang_governance", data / "tumang_governance")
     config = tmp_path / "small.toml"
     config.write_text(SMALL.replace('case = "Tumang"', f'case = "Tumang", data_dir = {str(data)!r}'))
-    selected = runs.load_runs(config)
+    selected = runs.load_runs(REGISTRY, config)
     reports = tmp_path / "reports"
-    serial = build.build(selected, tmp_path / "serial", jobs=1, site=False)
-    parallel = build.build(selected, reports, jobs=2, site=False)
+    serial = build.build(REGISTRY, selected, tmp_path / "serial", jobs=1, site=False)
+    parallel = build.build(REGISTRY, selected, reports, jobs=2, site=False)
     assert [o.status for o in serial] == [o.status for o in parallel] == ["published"] * 2
     assert files(tmp_path / "serial") == files(reports)
 
@@ -51,12 +52,12 @@ def test_builds_are_identical_serial_or_parallel_and_redo_exactly_what_a_change_
         def no_kernels(*args, **kwargs):
             raise AssertionError("a build with nothing changed executed a run")
         patched.setattr(build, "execute_all", no_kernels)
-        again = build.build(selected, reports, jobs=2, site=False)
+        again = build.build(REGISTRY, selected, reports, jobs=2, site=False)
     assert [(o.status, o.why) for o in again] == [("skipped", "unchanged")] * 2
 
     replace_in_file(data / "tumang_governance" / "claims.csv", "the abstract gives no number of informants",
                     "the abstract gives no count of informants")
-    changed = {o.label: (o.status, o.why) for o in build.build(selected, reports, jobs=1, site=False)}
+    changed = {o.label: (o.status, o.why) for o in build.build(REGISTRY, selected, reports, jobs=1, site=False)}
     assert changed["synthesis/trust"] == ("skipped", "unchanged")
     assert changed["tumang_governance/tumang"][0] == "published"
     assert "data_dir/tumang_governance/claims.csv" in changed["tumang_governance/tumang"][1]
@@ -81,7 +82,7 @@ def test_the_sphinx_started_ahead_ends_with_a_build_that_stops_early(tmp_path, m
     monkeypatch.setattr(sphinx_process, "SphinxProcess", Recorded)
     monkeypatch.setattr(build, "execute_all", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build.build(runs.load_runs(RUNS_CONFIG)[:1], tmp_path / "reports", jobs=1, force=True)
+        build.build(REGISTRY, runs.load_runs(REGISTRY, RUNS_CONFIG)[:1], tmp_path / "reports", jobs=1, force=True)
     assert len(started) == 1
     assert started[0].process.returncode is not None, "Sphinx still runs after the build stopped"
     assert started[0].folders[0] == tmp_path / "reports"
@@ -89,13 +90,13 @@ def test_the_sphinx_started_ahead_ends_with_a_build_that_stops_early(tmp_path, m
 
 def test_help_lists_every_study_and_its_parameters():
     result = subprocess.run([sys.executable, "-m", "workbench.cli", "run", "--help"], capture_output=True, text=True)
-    for name in contract.registered_names():
+    for name in REGISTRY.names:
         assert f"  {name}: " in result.stdout
     assert "district (default 'all'), user_data (default '')" in result.stdout
 
 
 def test_import_workbench_loads_no_plotting_or_notebook_machinery():
-    code = ("import sys, workbench, workbench.cli; from workbench.core import runs; runs.load_runs(); "
+    code = ("import sys, workbench, workbench.cli; from workbench.core import runs; from workbench.registry import REGISTRY; runs.load_runs(REGISTRY); "
             "print(sorted(m for m in ('pandas', 'matplotlib', 'papermill', 'nbformat', 'sphinx', 'IPython') "
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

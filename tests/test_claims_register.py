@@ -15,10 +15,9 @@ from workbench.core.datapackage import load_package
 from workbench.core.errors import DataValidationError
 from workbench.core.inventory import inventory_problems, numbers_in, read_inventory
 from workbench.core.paths import PROJECT_ROOT, RAW_DIR
-from workbench.core.study import get
-from workbench.registry import STUDIES
+from workbench.registry import REGISTRY
 
-PACKAGES = {name: load_package(name) for name in STUDIES if "numbers" in load_package(name).published()}
+PACKAGES = {name: load_package(name) for name in REGISTRY.names if "numbers" in load_package(name).published()}
 
 
 def source_text(package) -> Path:
@@ -75,7 +74,7 @@ def test_the_inventory_check_bites(tmp_path):
 
 @pytest.mark.parametrize("name", sorted(PACKAGES))
 def test_every_claim_gets_a_verdict_and_disagreements_come_grouped(name):
-    study = get(name).load()
+    study = REGISTRY.get(name).load()
     audit = study.audit
     claims = study.package.read("claims")
     assert set(audit["verdict"]) <= {AGREE, DISAGREE, CANNOT_CHECK}

@@ -8,11 +8,12 @@ from workbench.core.readers import read_delimited_text, read_table
 from workbench.core.validation import DataValidationError
 
 from conftest import replace_in_file
+from workbench.registry import REGISTRY
 
 TABLE3 = "metal_clusters/table3_cluster_dynamics.csv"
 
 
-@pytest.mark.parametrize("study", contract.registered_names())
+@pytest.mark.parametrize("study", REGISTRY.names)
 def test_every_raw_table_loads_with_its_declared_columns(study):
     package = load_package(study)
     for name in package.published():

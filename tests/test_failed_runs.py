@@ -11,7 +11,8 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import replace_in_file, workbench_session
-from workbench.core.paths import REPORTS_DIR, copy_project
+from project_copy import copy_project
+from workbench.core.paths import REPORTS_DIR
 
 
 def files(folder):

@@ -20,7 +20,8 @@ import pytest
 from conftest import change_cell, evaluate_in, workbench_in, workbench_session
 from workbench.core import study as contract
 from workbench.core.datapackage import load_package
-from workbench.core.paths import copy_project
+from project_copy import copy_project
+from workbench.registry import REGISTRY
 
 NEW = "batik_clusters"
 
@@ -50,10 +51,10 @@ def guarded(tmp_path_factory) -> SimpleNamespace:
     project = copy_project(tmp_path_factory.mktemp("guarded"))
     created = workbench_in(project, "new-study", NEW, "--title", "Batik clusters in Pekalongan")
     assert created.returncode == 0, created.stderr
-    names = [*contract.registered_names(), NEW]
-    probes, problems = evaluate_in(project, "import dataclasses\nfrom workbench.core import study",
-                                   f"[{{name: dataclasses.asdict(study.get(name).guard) for name in {names!r}}}, "
-                                   f"study.contract_problems(study.get({NEW!r}))]")
+    names = [*REGISTRY.names, NEW]
+    probes, problems = evaluate_in(project, "import dataclasses\nfrom workbench.core import study\nfrom workbench.registry import REGISTRY",
+                                   f"[{{name: dataclasses.asdict(REGISTRY.get(name).guard) for name in {names!r}}}, "
+                                   f"study.contract_problems(REGISTRY.get({NEW!r}))]")
     stored, built = workbench_session(project, ["store-outputs", NEW], ["build", NEW, "--no-site"])
     unchanged = nbval(project, [NEW])
     for name, probe in probes.items():
@@ -66,7 +67,7 @@ def guarded(tmp_path_factory) -> SimpleNamespace:
 
 @pytest.mark.slow
 def test_a_changed_value_fails_the_guard_of_every_study(guarded):
-    assert set(guarded.probes) == {*contract.registered_names(), NEW}
+    assert set(guarded.probes) == {*REGISTRY.names, NEW}
     missed = {name: probe["shows"] for name, probe in guarded.probes.items()
               if probe["shows"] not in guarded.changed[name]}
     assert missed == {}, f"nbval did not fail showing these changes: {missed}"

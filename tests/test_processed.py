@@ -3,11 +3,12 @@
 import pytest
 
 from workbench.core import study as contract
+from workbench.registry import REGISTRY
 
 
-@pytest.mark.parametrize("name", contract.registered_names())
+@pytest.mark.parametrize("name", REGISTRY.names)
 def test_processed_tables_are_up_to_date(tmp_path, name):
-    study = contract.get(name)
+    study = REGISTRY.get(name)
     written = contract.write_processed(study, folder=tmp_path)
     assert written
     folder = contract.processed_folder(study)

@@ -13,6 +13,7 @@ from workbench.core import runs
 from workbench.core import study as contract
 from workbench.core.build import execute_run
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
+from workbench.registry import REGISTRY
 
 
 def workbench(*args, cwd):
@@ -22,7 +23,7 @@ def workbench(*args, cwd):
 
 def test_unknown_parameter_is_rejected_with_the_valid_list():
     with pytest.raises(runs.RunError) as error:
-        runs.check_parameters(contract.get("metal_clusters"), {"distrct": "Tegal"})
+        runs.check_parameters(REGISTRY.get("metal_clusters"), {"distrct": "Tegal"})
     assert "Unknown parameter(s) for metal_clusters: distrct" in str(error.value)
     assert "district (str, default 'all')" in str(error.value)
     assert "output_dir" not in str(error.value)   # set by the runner, not by users
@@ -30,16 +31,16 @@ def test_unknown_parameter_is_rejected_with_the_valid_list():
 
 def test_unknown_study_is_rejected_with_the_valid_list():
     with pytest.raises(runs.RunError, match="Valid studies: .*metal_clusters"):
-        runs.study_of("metal_cluster")
+        runs.study_of("metal_cluster", REGISTRY)
 
 
 def test_configured_run_name_is_reused():
-    configured = runs.load_runs()
-    assert [run.name for run in runs.runs_for("metal_clusters", {"district": "Tegal"}, configured)] == ["tegal"]
+    configured = runs.load_runs(REGISTRY)
+    assert [run.name for run in runs.runs_for(REGISTRY, "metal_clusters", {"district": "Tegal"}, configured)] == ["tegal"]
     # an alias names the same case, so the same run: not a second copy
-    assert runs.runs_for("metal_clusters", {"district": "juwana"}, configured) == [
+    assert runs.runs_for(REGISTRY, "metal_clusters", {"district": "juwana"}, configured) == [
         runs.Run("metal_clusters", "pati", {"district": "Pati"})]
-    assert [run.name for run in runs.runs_for("tumang_governance", {}, configured)] == ["all"]
+    assert [run.name for run in runs.runs_for(REGISTRY, "tumang_governance", {}, configured)] == ["all"]
 
 
 def test_relative_folder_parameters_are_taken_from_where_the_user_is(tmp_path):
@@ -49,7 +50,7 @@ def test_relative_folder_parameters_are_taken_from_where_the_user_is(tmp_path):
 
 def test_unknown_case_is_refused_before_anything_is_written(tmp_path):
     with pytest.raises(runs.RunError, match="Unknown district 'Boyolali'. Valid district values: all; Klaten"):
-        execute_run(runs.Run("metal_clusters", "one", {"district": "Boyolali"}), tmp_path)
+        execute_run(REGISTRY, runs.Run("metal_clusters", "one", {"district": "Boyolali"}), tmp_path)
     assert not list(tmp_path.rglob("*"))
 
 
@@ -79,7 +80,7 @@ def test_a_run_gives_the_committed_report_byte_for_byte(tmp_path, study, name, p
     """The committed report was executed by another process, earlier: equal bytes show that a
     run depends on nothing but its inputs. Its run.json records where it came from (commit,
     versions, the hash of every data file, the command), and no wall-clock time."""
-    first = execute_run(runs.Run(study, name, parameters), tmp_path / "a")
+    first = execute_run(REGISTRY, runs.Run(study, name, parameters), tmp_path / "a")
     committed = REPORTS_DIR / study / name
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert {"notebook.ipynb", "tables/audit.csv", "run.json"} <= {p.as_posix() for p in files}

@@ -12,7 +12,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from workbench.core.paths import REPORTS_DIR
-from workbench.core.plotting import overflowing_texts
+from workbench.registry import REGISTRY
+from figure_checks import overflowing_texts
 
 CHROMIUM = next((path for path in (shutil.which("chromium"), shutil.which("chromium-browser"),
                                    "/usr/bin/chromium") if path and Path(path).is_file()), None)
@@ -99,7 +100,7 @@ def overflow_problems(tab, width: int) -> list[str]:
         const width = document.documentElement.clientWidth;
         const wide = [];
         for (const node of document.querySelectorAll('body *')) {
-            if (node.closest('.pst-scrollable-table-container, pre, .highlight, .bd-sidebar-primary, '
+            if (node.closest('.workbench-scroll, pre, .highlight, .bd-sidebar-primary, '
                              + '.bd-sidebar-secondary, .bd-header')) continue;
             const box = node.getBoundingClientRect();
             if (box.width > 0 && box.right > width + 2) wide.push(node.tagName + ' ' + Math.round(box.right));
@@ -176,7 +177,7 @@ def test_the_committed_site_is_what_the_committed_runs_build(tmp_path):
     for manifest in REPORTS_DIR.glob("*/*/run.json"):
         shutil.copytree(manifest.parent, reports / manifest.parent.relative_to(REPORTS_DIR),
                         ignore=shutil.ignore_patterns("report.html"))
-    build_site(reports, tmp_path / "source", tmp_path / "doctrees")
+    build_site(REGISTRY, reports, tmp_path / "source", tmp_path / "doctrees")
     built = sorted(p.relative_to(reports) for p in reports.rglob("*.html") if "_static" not in p.parts)
     assert built == sorted(p.relative_to(REPORTS_DIR) for p in PAGES)
     for page in built:
@@ -202,5 +203,5 @@ def test_a_sphinx_warning_fails_the_site_with_its_exit_and_ends_the_process_star
     nbformat.write(executed, notebook)
     ahead = SphinxProcess(*site_folders(reports))
     with pytest.raises(SiteError, match=r"The report site did not build \(Sphinx exit [1-9]"):
-        build_site(reports, sphinx=ahead)
+        build_site(REGISTRY, reports, sphinx=ahead)
     assert ahead.process.returncode not in (None, 0)

@@ -3,27 +3,33 @@ it lacks. (That `workbench new-study` makes a study that meets it, builds and pa
 guard as it is: tests/test_nbval_guard.py.)"""
 
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from conftest import evaluate_in, replace_in_file, workbench_in
 from workbench.core import runs
 from workbench.core import study as contract
+from workbench.registry import REGISTRY
 
 
 def problems_in(project, *names: str) -> dict[str, list[str]]:
     """contract_problems of studies of a project copy (run there, so the copy's files are read)."""
-    return evaluate_in(project, "from workbench.core import study",
-                       f"{{name: study.contract_problems(study.get(name)) for name in {list(names)!r}}}")
+    return evaluate_in(project, "from workbench.core import study\nfrom workbench.registry import REGISTRY",
+                       f"{{name: study.contract_problems(REGISTRY.get(name)) for name in {list(names)!r}}}")
 
 
-@pytest.mark.parametrize("name", contract.registered_names())
+@pytest.mark.parametrize("name", REGISTRY.names)
 def test_every_registered_study_meets_the_contract(name):
-    assert contract.contract_problems(contract.get(name)) == []
+    assert contract.contract_problems(REGISTRY.get(name)) == []
 
 
 def test_unknown_study_names_the_registered_ones():
     with pytest.raises(contract.StudyError, match="Valid studies: metal_clusters, led_synergism, tumang_governance"):
-        contract.get("metal_cluster")
+        REGISTRY.get("metal_cluster")
 
 
 def test_a_study_that_breaks_the_contract_is_told_what_it_lacks(project_copy):
@@ -48,5 +54,43 @@ def test_the_runner_refuses_a_notebook_that_does_not_use_a_parameter(project_cop
 
 
 def test_runs_of_every_study_are_configured():
-    configured = {run.study for run in runs.load_runs()}
-    assert set(contract.registered_names()) <= configured
+    configured = {run.study for run in runs.load_runs(REGISTRY)}
+    assert set(REGISTRY.names) <= configured
+
+
+def test_the_core_knows_no_study():
+    """Importing every module of the core imports neither the registry nor any study: the
+    command line hands the registry down."""
+    modules = sorted(p.stem for p in (Path(contract.__file__).parent).glob("*.py") if p.stem != "__init__")
+    code = ("import sys\n" + "".join(f"import workbench.core.{m}\n" for m in modules)
+            + "print(sorted(m for m in sys.modules if m == 'workbench.registry' or "
+              "(m.startswith('workbench.') and not m.startswith('workbench.core'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_claims_register_has_the_cores_schema():
+    from workbench.core.claims import CLAIMS_SCHEMA
+    from workbench.core.datapackage import load_package
+    for name in REGISTRY.names:
+        descriptor = load_package(name).descriptor
+        claims = [r for r in descriptor["resources"] if r["name"] == "claims"]
+        assert [r["schema"] for r in claims] in ([], [CLAIMS_SCHEMA]), name
+
+
+def test_the_project_is_found_from_a_variable_then_the_working_tree(tmp_path):
+    """As cookiecutter-data-science finds it: WORKBENCH_PROJECT, else a folder at or above the
+    current one with runs.toml and notebooks/ (so a non-editable install works on a project)."""
+    project = tmp_path / "project"
+    (project / "notebooks").mkdir(parents=True)
+    (project / "runs.toml").write_text("")
+    (project / "notebooks" / "deep").mkdir()
+    code = "from workbench.core import paths; print(paths.PROJECT_ROOT)"
+    env = {k: v for k, v in os.environ.items() if k != "WORKBENCH_PROJECT"}
+    found = subprocess.run([sys.executable, "-c", code], cwd=project / "notebooks" / "deep", env=env,
+                           capture_output=True, text=True)
+    assert found.stdout.strip() == str(project.resolve()), found.stderr
+    named = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                           env={**env, "WORKBENCH_PROJECT": str(project)})
+    assert named.stdout.strip() == str(project.resolve()), named.stderr

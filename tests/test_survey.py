@@ -16,6 +16,7 @@ from workbench.core.datapackage import load_package
 from workbench.core.validation import DataValidationError
 from workbench.metal_clusters.illustrative import illustrative_survey
 from workbench.core.paths import PROJECT_ROOT
+from workbench.registry import REGISTRY
 
 PACKAGE = load_package("metal_clusters")
 HEADER = ("district,firm_id,product,technology,market,skill,trust,information,same_kind,same_kind_mode,"
@@ -146,7 +147,7 @@ def test_illustrative_survey_runs_end_to_end_and_is_recorded_by_name_and_hash(tm
     survey = tmp_path / "elsewhere" / "my survey.csv"
     survey.parent.mkdir()
     shutil.copy(PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv", survey)
-    folder = execute_run(runs.Run("metal_clusters", "mine", {"user_data": str(survey),
+    folder = execute_run(REGISTRY, runs.Run("metal_clusters", "mine", {"user_data": str(survey),
                                                              "district": "Kabupaten Contoh (illustrative)"}),
                          tmp_path / "reports")
     text = output_text(nbformat.read(folder / "notebook.ipynb", 4))

@@ -9,22 +9,23 @@ from test_build import SMALL
 from workbench import cli
 from workbench.core import runs
 from workbench.core.paths import PROJECT_ROOT
+from workbench.registry import REGISTRY
 
 
 def test_a_list_of_values_is_a_sweep_named_from_canonical_values(tmp_path):
     config = tmp_path / "runs.toml"
     config.write_text(SMALL + '\n[[run]]\nstudy = "metal_clusters"\nname = "compare"\n'
                       'parameters = { district = ["ceper", "Juwana"] }\n')
-    names = [(run.study, run.name, run.parameters) for run in runs.load_runs(config)]
+    names = [(run.study, run.name, run.parameters) for run in runs.load_runs(REGISTRY, config)]
     assert names == [("tumang_governance", "tumang", {"case": "Tumang"}),
                      ("synthesis", "trust", {"construct": "trust"}),
                      ("metal_clusters", "compare-klaten", {"district": "Klaten"}),
                      ("metal_clusters", "compare-pati", {"district": "Pati"})]
-    configured = runs.load_runs()
-    assert [run.name for run in runs.runs_for("metal_clusters", {"district": "Klaten,juwana"}, configured)] == \
+    configured = runs.load_runs(REGISTRY)
+    assert [run.name for run in runs.runs_for(REGISTRY, "metal_clusters", {"district": "Klaten,juwana"}, configured)] == \
         ["klaten", "pati"]
     # a study whose cases come from its own tables names them the same way
-    assert runs.runs_for("synthesis", {"construct": "Kepercayaan"}, configured) == [
+    assert runs.runs_for(REGISTRY, "synthesis", {"construct": "Kepercayaan"}, configured) == [
         runs.Run("synthesis", "trust", {"construct": "trust"})]
 
 
@@ -34,7 +35,7 @@ def test_a_folder_of_surveys_is_one_run_per_file(tmp_path):
     survey = (PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv").read_text()
     for name in ["boyolali", "sragen"]:
         (folder / f"{name}.csv").write_text(survey.replace("Kabupaten Contoh", name.title()))
-    selected = runs.runs_for("metal_clusters", {"user_data": str(folder)}, runs.load_runs())
+    selected = runs.runs_for(REGISTRY, "metal_clusters", {"user_data": str(folder)}, runs.load_runs(REGISTRY))
     assert [(run.name, Path(run.parameters["user_data"]).name) for run in selected] == \
         [("boyolali", "boyolali.csv"), ("sragen", "sragen.csv")]
 

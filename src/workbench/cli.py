@@ -1,7 +1,8 @@
 """The `workbench` command: build the reports, run a study, refresh data and notebook outputs, add a study.
 
 It imports no notebook, plotting or site machinery until a command needs it, so `--help`
-and a build with nothing to do start at once.
+and a build with nothing to do start at once. It reads the project's list of studies
+(`workbench.registry`) and hands it to the core.
 """
 
 import argparse
@@ -11,7 +12,8 @@ from pathlib import Path
 from workbench.core import runs
 from workbench.core import study as contract
 from workbench.core.errors import DataValidationError, SiteError
-from workbench.core.paths import REPORTS_DIR, RUNS_CONFIG
+from workbench.core.paths import NOTEBOOKS_DIR, REPORTS_DIR, RUNS_CONFIG
+from workbench.registry import REGISTRY
 
 EPILOG_RUN = "studies and their parameters (the first one names the case shown, \"all\" by default):\n"
 
@@ -25,8 +27,9 @@ def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
     from workbench.core import build
     written = []
     try:
-        outcomes = build.build(selected, args.reports, args.jobs, args.scheduler, args.force, site=not args.no_site,
-                               meanwhile=lambda: written.extend(build.write_processed(processed, args.force)))
+        outcomes = build.build(REGISTRY, selected, args.reports, args.jobs, args.scheduler, args.force,
+                               site=not args.no_site,
+                               meanwhile=lambda: written.extend(build.write_processed(REGISTRY, processed, args.force)))
     except KeyboardInterrupt as interrupt:
         published = [o for o in getattr(interrupt, "outcomes", []) if o.status == "published"]
         done = {o.label for o in published}
@@ -51,15 +54,15 @@ def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
 def build_command(args) -> int:
     """Execute the configured runs (of the named studies, or all) that are out of date."""
     for name in args.studies:
-        contract.get(name)
-    selected = [run for run in runs.load_runs(args.config) if not args.studies or run.study in args.studies]
-    return execute(args, selected, args.studies or contract.registered_names())
+        REGISTRY.get(name)
+    selected = [run for run in runs.load_runs(REGISTRY, args.config) if not args.studies or run.study in args.studies]
+    return execute(args, selected, args.studies or list(REGISTRY.names))
 
 
 def run_command(args) -> int:
     """Execute one study with the given parameters (a list or a folder of surveys: a sweep)."""
     parameters = runs.resolve_path_parameters(dict(args.parameter or []), Path.cwd())
-    selected = runs.runs_for(args.study, parameters, runs.load_runs(args.config), args.name)
+    selected = runs.runs_for(REGISTRY, args.study, parameters, runs.load_runs(REGISTRY, args.config), args.name)
     for run in selected:
         print(f"{run.study}/{run.name}: " + ", ".join(f"{name} = {value}" for name, value in run.parameters.items()),
               flush=True)
@@ -69,7 +72,7 @@ def run_command(args) -> int:
 def processed_command(args) -> int:
     """Derive the studies' tidy tables from data/raw into data/processed (always, not only when stale)."""
     from workbench.core import build
-    for path in build.write_processed(args.studies or contract.registered_names(), force=True):
+    for path in build.write_processed(REGISTRY, args.studies or list(REGISTRY.names), force=True):
         print(f"wrote {path}")
     return 0
 
@@ -77,15 +80,15 @@ def processed_command(args) -> int:
 def store_outputs(args) -> int:
     """Re-execute notebooks with default parameters and store their outputs for nbval."""
     from workbench.core.execute import store_outputs as store
-    for study in args.studies or contract.registered_names():
-        print(f"stored outputs in {store(study)}", flush=True)
+    for study in args.studies or REGISTRY.names:
+        print(f"stored outputs in {store(REGISTRY.get(study).name)}", flush=True)
     return 0
 
 
 def new_study(args) -> int:
     """Scaffold a study: module, notebook, data folder, registry line and a run."""
     from workbench.core.scaffold import scaffold_study
-    for path in scaffold_study(args.name, args.title):
+    for path in scaffold_study(REGISTRY, args.name, args.title):
         print(f"wrote {path}")
     print(f"Next: edit them, then `workbench store-outputs {args.name}` and `workbench build {args.name}`.")
     return 0
@@ -93,16 +96,16 @@ def new_study(args) -> int:
 
 def site_command(args) -> int:
     from workbench.core.site import build_site
-    print(f"site: {build_site(args.reports)}")
+    print(f"site: {build_site(REGISTRY, args.reports)}")
     return 0
 
 
 def studies_help() -> str:
     """Each registered study and its parameters, read from its notebook (no kernel needed)."""
     lines = []
-    for name in contract.registered_names():
+    for name in REGISTRY.names:
         try:
-            declared = contract.declared_parameters(contract.NOTEBOOKS_DIR / f"{name}.ipynb")
+            declared = contract.declared_parameters(NOTEBOOKS_DIR / f"{name}.ipynb")
         except (OSError, contract.StudyError, ValueError, SyntaxError):
             declared = {}
         shown = [f"{key} (default {value!r})" for key, value in declared.items() if key not in contract.RUNNER_PARAMETERS]
@@ -148,7 +151,7 @@ def parser() -> argparse.ArgumentParser:
     processed.set_defaults(handler=processed_command)
     where = commands.add_parser("notebook", help="print the path of a study's notebook (for plain papermill)")
     where.add_argument("study", help="study name, e.g. metal_clusters")
-    where.set_defaults(handler=lambda args: print(contract.get(args.study).notebook) or 0)
+    where.set_defaults(handler=lambda args: print(REGISTRY.get(args.study).notebook) or 0)
     commands.add_parser("site", help="rebuild the report site from the published runs").set_defaults(handler=site_command)
     scaffold = commands.add_parser("new-study", help="add a study: module, notebook, data folder, registry line, run")
     scaffold.add_argument("name", help="the study's name, a Python identifier in lower case, e.g. batik_clusters")

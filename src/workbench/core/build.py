@@ -81,10 +81,10 @@ def processed_key(spec: contract.Study) -> str:
                         json.dumps(folders, sort_keys=True).encode())
 
 
-def write_processed(names: list[str], force: bool = False) -> list[Path]:
+def write_processed(registry: contract.Registry, names: list[str], force: bool = False) -> list[Path]:
     """Derive the named studies' tidy tables into data/processed/ where their inputs changed."""
     written = []
-    for spec in map(contract.get, names):
+    for spec in map(registry.get, names):
         stamp = KEYS_DIR / f"processed-{spec.name}"
         key = processed_key(spec)
         folder = contract.processed_folder(spec)
@@ -145,9 +145,11 @@ def pool_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int = 0, scheduler: str = "",
-          force: bool = False, site: bool = True, meanwhile: Callable[[], object] | None = None) -> list[Outcome]:
-    """Execute the out-of-date runs among `selected` and publish them, then the site.
+def build(registry: contract.Registry, selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int = 0,
+          scheduler: str = "", force: bool = False, site: bool = True,
+          meanwhile: Callable[[], object] | None = None) -> list[Outcome]:
+    """Execute the out-of-date runs among `selected` (of the studies in `registry`) and publish
+    them, then the site.
     `meanwhile` is called once while the runs execute (at once if none is due): work of this
     process that no run waits for, such as the processed tables, so that it adds no time.
     Returns one Outcome per run. Ctrl-C stops the build and is raised as KeyboardInterrupt
@@ -158,7 +160,7 @@ def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int =
     runs.forget_file_states()
     outcomes, todo = [], []
     for run in selected:
-        spec = runs.study_of(run.study)
+        spec = runs.study_of(run.study, registry)
         runs.run_folder(reports_dir, run)
         key = runs.build_key(spec, run)
         why = "forced" if force else runs.why_stale(run, key, reports_dir)
@@ -177,7 +179,7 @@ def build(selected: list[runs.Run], reports_dir: Path = REPORTS_DIR, jobs: int =
             meanwhile()
         if site and (any(outcome.status == "published" for outcome in outcomes) or stale_site(reports_dir)):
             from workbench.core.site import build_site
-            build_site(reports_dir, sphinx=sphinx)
+            build_site(registry, reports_dir, sphinx=sphinx)
     finally:
         if sphinx is not None:
             sphinx.stop()
@@ -191,14 +193,14 @@ def stale_site(reports_dir: Path) -> bool:
     return bool(pages) and not all(page.is_file() for page in [reports_dir / "index.html", *pages])
 
 
-def execute_run(run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
+def execute_run(registry: contract.Registry, run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
     """Execute one run now, in this process and whatever its key, and publish it (without the
     site); returns its folder, or raises RunError saying why it failed. The kernel is this
     process's, kept for the next call, so a session that executes run after run (JupyterLab,
     the tests) starts one kernel."""
     from workbench.core.execute import execute
     runs.forget_file_states()
-    spec = runs.study_of(run.study)
+    spec = runs.study_of(run.study, registry)
     folder = runs.run_folder(reports_dir, run)
     key = runs.build_key(spec, run)
     try:

@@ -23,6 +23,99 @@ from workbench.core.paths import display_path
 from workbench.core.validation import DataValidationError, Problem
 
 
+# The columns of every study's claims.csv, as its datapackage.json describes them (a new
+# study's descriptor is written with it; tests/test_claims_register.py checks every study's).
+CLAIMS_SCHEMA = {'fields': [{'name': 'claim_id',
+             'type': 'string',
+             'title': '',
+             'description': 'Identifier of the claim',
+             'constraints': {'unique': True, 'required': True}},
+            {'name': 'kind',
+             'type': 'string',
+             'title': '',
+             'description': 'What sort of statement it is',
+             'constraints': {'enum': ['number',
+                                      'count',
+                                      'list',
+                                      'judgement',
+                                      'sample size',
+                                      'footnote',
+                                      'title'],
+                             'required': True}},
+            {'name': 'compares',
+             'type': 'string',
+             'title': '',
+             'description': 'What the check sets against what: the text against its tables, one section (or '
+                            'table) against another, or a table against its own arithmetic',
+             'constraints': {'enum': ['text_vs_table', 'section_vs_section', 'arithmetic'],
+                             'required': True}},
+            {'name': 'place',
+             'type': 'string',
+             'title': '',
+             'description': 'Where the source makes the claim (section, text after a table, abstract, '
+                            'conclusion)',
+             'constraints': {'required': True}},
+            {'name': 'line',
+             'type': 'integer',
+             'title': '',
+             'description': 'Line of the source document (the seed text) holding the quote',
+             'constraints': {'minimum': 1, 'required': True}},
+            {'name': 'quote',
+             'type': 'string',
+             'title': '',
+             'description': "The source's words, verbatim (as published)",
+             'constraints': {'required': True}},
+            {'name': 'claim',
+             'type': 'string',
+             'title': '',
+             'description': 'What the source claims, in English',
+             'constraints': {'required': True}},
+            {'name': 'subject',
+             'type': 'string',
+             'title': '',
+             'description': 'What the check reads: a table cell (resource:row:column), a table, a linkage, '
+                            'an area, a framework, or other claims of this register (claim ids separated by '
+                            "',')"},
+            {'name': 'published',
+             'type': 'string',
+             'title': '',
+             'description': "The value the source states: a number, a word, or a list of the workbench's "
+                            "codes separated by ';' (the workbench's reading of the quote)",
+             'constraints': {'required': True}},
+            {'name': 'decimals',
+             'type': 'integer',
+             'title': '',
+             'description': "For a number: the decimals the source prints (-1: to tens, for 'hampir 70'); "
+                            'the recomputed value is rounded half up to them. Empty for words and lists',
+             'constraints': {'minimum': -1}},
+            {'name': 'check',
+             'type': 'string',
+             'title': '',
+             'description': 'How the workbench checks the claim: a check of workbench.core.claims or of the '
+                            "study's audit module",
+             'constraints': {'required': True}},
+            {'name': 'method',
+             'type': 'string',
+             'title': '',
+             'description': 'The check in words; for a claim that cannot be checked, why not',
+             'constraints': {'required': True}},
+            {'name': 'other_place',
+             'type': 'string',
+             'title': '',
+             'description': 'Where the value the claim is set against is printed, when that is not another '
+                            'claim of the register'},
+            {'name': 'other_line',
+             'type': 'integer',
+             'title': '',
+             'description': 'Line of the source document holding other_quote',
+             'constraints': {'minimum': 1}},
+            {'name': 'other_quote',
+             'type': 'string',
+             'title': '',
+             'description': "The source's words at other_place, verbatim"}],
+ 'primaryKey': ['claim_id']}
+
+
 def listed(value) -> list[str]:
     """The items of a published list ("a; b; c")."""
     return [item.strip() for item in str(value).split(";") if item.strip()]

@@ -1,9 +1,37 @@
-"""Where the project's folders are, independent of the current working directory."""
+"""Where the project's folders are.
 
-import shutil
+The project root is found as cookiecutter-data-science finds it, so that the package works
+from any install (editable or not) on a project folder: the environment variable
+`WORKBENCH_PROJECT` when set, else the nearest folder at or above the current one that holds
+`runs.toml`, else the checkout this package's source lies in. Every kernel a build starts is
+given `WORKBENCH_PROJECT`, so a notebook executed in a scratch folder finds its project too.
+"""
+
+import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+PROJECT_VARIABLE = "WORKBENCH_PROJECT"
+MARKER = "runs.toml"
+
+
+def find_project_root(start: Path | None = None) -> Path:
+    """The project folder (see the module docstring); an error saying how to name it when
+    none is found."""
+    named = os.environ.get(PROJECT_VARIABLE)
+    if named:
+        return Path(named).expanduser().resolve()
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file() and (folder / "notebooks").is_dir():
+            return folder
+    checkout = Path(__file__).resolve().parents[3]
+    if (checkout / MARKER).is_file():
+        return checkout
+    raise FileNotFoundError(f"No workbench project found at or above {here} (a folder with {MARKER} and "
+                            f"notebooks/); run from inside one, or set {PROJECT_VARIABLE} to its path.")
+
+
+PROJECT_ROOT = find_project_root()
 RAW_DIR = PROJECT_ROOT / "data" / "raw"
 PROCESSED_DIR = PROJECT_ROOT / "data" / "processed"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
@@ -20,20 +48,3 @@ def display_path(path: Path) -> str:
         if path.is_relative_to(base):
             return str(path.relative_to(base))
     return str(path)
-
-
-PROJECT_FILES = ["pyproject.toml", "runs.toml", "references.bib", "src", "notebooks", "data"]
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the project's code, notebooks and data (no environment or reports) in
-    `target`, for tests and benchmarks to change freely. The compiled bytecode comes along:
-    it stays valid, as the copy keeps the files' times, and saves each process of the copy
-    compiling the package again."""
-    for name in PROJECT_FILES:
-        source, copy = PROJECT_ROOT / name, Path(target) / name
-        if source.is_dir():
-            shutil.copytree(source, copy, ignore=shutil.ignore_patterns("*.egg-info"))
-        else:
-            shutil.copy2(source, copy)
-    return Path(target)

@@ -7,12 +7,10 @@ the notebook's stored text output and the guard fails.
 """
 
 import matplotlib
-import matplotlib.text
 import numpy as np
 from matplotlib.colors import to_hex
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.container import BarContainer
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 HIGHLIGHT = "#c0392b"
@@ -57,14 +55,14 @@ def _fmt(values) -> str:
     return "[" + ", ".join("nan" if np.isnan(v) else f"{v:.3f}".rstrip("0").rstrip(".") for v in array.ravel()) + "]"
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     return text.replace("\n", " / ")
 
 
 def _describe_axes(ax) -> list[str]:
     lines = [f"axes: title={ax.get_title()!r} xlabel={ax.get_xlabel()!r} ylabel={ax.get_ylabel()!r}"]
     for axis in ("x", "y") if ax.axison else ():
-        labels = [_one_line(t.get_text()) for t in getattr(ax, f"get_{axis}ticklabels")() if t.get_text()]
+        labels = [one_line(t.get_text()) for t in getattr(ax, f"get_{axis}ticklabels")() if t.get_text()]
         if labels:
             lines.append(f"  {axis} ticks: " + " | ".join(labels))
     for container in ax.containers:
@@ -85,7 +83,7 @@ def _describe_axes(ax) -> list[str]:
             lines.append(f"  segments {collection.get_label()!r}: " + " ".join(segments))
         elif isinstance(collection, PathCollection):
             lines.append(f"  points {collection.get_label()!r}: {_fmt(collection.get_offsets())}")
-    texts = [_one_line(t.get_text()) + (f" [{to_hex(t.get_bbox_patch().get_facecolor())}]"
+    texts = [one_line(t.get_text()) + (f" [{to_hex(t.get_bbox_patch().get_facecolor())}]"
                                         if t.get_bbox_patch() else "")
              for t in ax.texts if t.get_text()]
     if texts:
@@ -111,35 +109,3 @@ def describe_figure(figure: Figure) -> str:
             continue
         lines.extend(_describe_axes(ax))
     return "\n".join(lines)
-
-
-def _tick_labels(figure: Figure) -> tuple[set, set]:
-    """All tick labels of the figure's axes, and those that are drawn (axis on, tick in view)."""
-    every, drawn = set(), set()
-    for ax in figure.axes:
-        for axis, limits in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
-            low, high = sorted(limits)
-            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                labels = {tick.label1, tick.label2}
-                every |= labels
-                if ax.axison and low - 1e-9 <= tick.get_loc() <= high + 1e-9:
-                    drawn |= {label for label in labels if label.get_visible()}
-    return every, drawn
-
-
-def overflowing_texts(figure: Figure) -> list[str]:
-    """Every text the figure draws (titles, labels, tick labels, legends, annotations) that
-    reaches outside the canvas, with where it is; empty when everything fits."""
-    renderer = FigureCanvasAgg(figure).get_renderer()
-    figure.draw(renderer)
-    canvas = figure.bbox
-    ticks, drawn_ticks = _tick_labels(figure)
-    problems = []
-    for text in figure.findobj(matplotlib.text.Text):
-        if not text.get_visible() or not text.get_text().strip() or (text in ticks and text not in drawn_ticks):
-            continue
-        box = (text.get_bbox_patch() or text).get_window_extent(renderer)
-        if box.x0 < canvas.x0 - 0.5 or box.y0 < canvas.y0 - 0.5 or box.x1 > canvas.x1 + 0.5 or box.y1 > canvas.y1 + 0.5:
-            problems.append(f"{_one_line(text.get_text())!r}: x {box.x0:.0f}-{box.x1:.0f}, y {box.y0:.0f}-{box.y1:.0f} "
-                            f"outside 0-{canvas.x1:.0f}, 0-{canvas.y1:.0f}")
-    return problems

@@ -49,10 +49,10 @@ class Run:
         return {"study": self.study, "name": self.name, "parameters": dict(self.parameters)}
 
 
-def study_of(name: str) -> contract.Study:
+def study_of(name: str, registry: contract.Registry) -> contract.Study:
     """A registered study whose notebook meets the contract; a RunError otherwise."""
     try:
-        spec = contract.get(name)
+        spec = registry.get(name)
     except StudyError as error:
         raise RunError(str(error)) from None
     problems = contract.notebook_problems(spec)
@@ -159,11 +159,11 @@ def expand(spec: contract.Study, name: str, parameters: dict) -> list[Run]:
     return runs
 
 
-def load_runs(config: Path = RUNS_CONFIG) -> list[Run]:
+def load_runs(registry: contract.Registry, config: Path = RUNS_CONFIG) -> list[Run]:
     """The configured runs, sweeps expanded, in the order of the config file."""
     entries = tomllib.loads(Path(config).read_text(encoding="utf-8")).get("run", [])
     runs = [run for entry in entries
-            for run in expand(study_of(entry["study"]), entry.get("name", ""), dict(entry.get("parameters", {})))]
+            for run in expand(study_of(entry["study"], registry), entry.get("name", ""), dict(entry.get("parameters", {})))]
     names = [(run.study, run.name) for run in runs]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -186,10 +186,11 @@ def split_values(parameters: dict) -> dict:
             else value for name, value in parameters.items()}
 
 
-def runs_for(study: str, parameters: dict, configured: list[Run], name: str = "") -> list[Run]:
+def runs_for(registry: contract.Registry, study: str, parameters: dict, configured: list[Run],
+             name: str = "") -> list[Run]:
     """The runs a command asks for: one, or a sweep. A run with the same canonical parameters
     as a configured run publishes to that run's folder."""
-    spec = study_of(study)
+    spec = study_of(study, registry)
     requested = expand(spec, name, split_values(parameters))
     if name:
         return requested

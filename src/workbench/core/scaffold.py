@@ -14,7 +14,8 @@ from pathlib import Path
 import nbformat
 
 from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RAW_DIR, RUNS_CONFIG
-from workbench.core.study import StudyError, registered_names
+from workbench.core.claims import CLAIMS_SCHEMA
+from workbench.core.study import Registry, StudyError
 
 REGISTRY = PROJECT_ROOT / "src" / "workbench" / "registry.py"
 
@@ -151,7 +152,7 @@ def descriptor(name: str, title: str, claims_schema: dict) -> dict:
     }
 
 
-def scaffold_study(name: str, title: str = "", root: Path = PROJECT_ROOT) -> list[Path]:
+def scaffold_study(registry: Registry, name: str, title: str = "", root: Path = PROJECT_ROOT) -> list[Path]:
     """Write a new study's module, notebook, data folder, registry line and run; returns the files."""
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         raise StudyError(f"A study's name is a Python identifier in lower case (letters, digits, _): not {name!r}.")
@@ -159,7 +160,7 @@ def scaffold_study(name: str, title: str = "", root: Path = PROJECT_ROOT) -> lis
     notebook = root / NOTEBOOKS_DIR.relative_to(PROJECT_ROOT) / f"{name}.ipynb"
     data = root / RAW_DIR.relative_to(PROJECT_ROOT) / name
     taken = [p for p in (module, notebook, data) if p.exists()]
-    if name in registered_names() or taken:
+    if name in registry.names or taken:
         raise StudyError(f"A study named {name!r} exists already: " + ", ".join(map(str, taken or ["registry"])))
     title = title or name.replace("_", " ").capitalize()
     values = {"name": name, "title": title, "cls": "".join(p.title() for p in name.split("_")) + "Study"}
@@ -178,10 +179,7 @@ def scaffold_study(name: str, title: str = "", root: Path = PROJECT_ROOT) -> lis
     nbformat.write(book, notebook)
 
     data.mkdir(parents=True)
-    claims_schema = json.loads((root / "data" / "raw" / "metal_clusters" / "datapackage.json").read_text(
-        encoding="utf-8"))
-    claims_schema = next(r for r in claims_schema["resources"] if r["name"] == "claims")["schema"]
-    (data / "datapackage.json").write_text(json.dumps(descriptor(name, title, claims_schema), indent=2,
+    (data / "datapackage.json").write_text(json.dumps(descriptor(name, title, CLAIMS_SCHEMA), indent=2,
                                                       ensure_ascii=False) + "\n", encoding="utf-8")
     (data / "observations.csv").write_text("case,item,value\nExample,first,1\nExample,second,2\n", encoding="utf-8")
     (data / "claims.csv").write_text(

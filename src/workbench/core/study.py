@@ -8,6 +8,9 @@ A study is
   `data/raw/datapackage.json`;
 - one line in `workbench/registry.py`, and its runs in `runs.toml`.
 
+The core knows no particular study: the project lists its studies (`workbench.registry`),
+and the command line hands that `Registry` to the runs, the build and the site.
+
 Every study names the cases it shows the same way: its selector parameter (district,
 area, case, ...) takes "all" or one case, published (aliases accepted) or the user's
 own, which comes in as `user_data` (a file or a folder, relative to where the user is).
@@ -15,8 +18,7 @@ The study's `load(data_dir)` (with `user_data` as a second argument where the st
 takes it) returns a frozen data object with at least `package` (its DataPackage),
 `cases` (published first, then the user's) and `audit`.
 
-`contract_problems` says what a study lacks; the CLI, the runner, the processed-table
-writer and the tests all read the registry through `registered()`.
+`contract_problems` says what a study lacks.
 """
 
 import ast
@@ -149,25 +151,26 @@ def lazy_exports(package: str, exports: dict[str, str]) -> Callable:
     return __getattr__
 
 
-def registered_names() -> list[str]:
-    """The names in workbench/registry.py, in its order."""
-    from workbench.registry import STUDIES
-    return list(STUDIES)
+@dataclass(frozen=True)
+class Registry:
+    """A project's studies, by name, in the order the report index shows them. Each name is
+    the module `<package>.<name>` whose `STUDY` declares it."""
 
+    names: tuple[str, ...]
+    package: str = "workbench"
 
-def get(name: str) -> Study:
-    """The registered study of that name; an unknown name lists the valid ones."""
-    if name not in registered_names():
-        raise StudyError(f"Unknown study {name!r}. Valid studies: {', '.join(registered_names())}.")
-    study = importlib.import_module(f"workbench.{name}").STUDY
-    if study.name != name:
-        raise StudyError(f"workbench.{name}.STUDY is named {study.name!r}; it must be {name!r}.")
-    return study
+    def get(self, name: str) -> Study:
+        """The study of that name; an unknown name lists the valid ones."""
+        if name not in self.names:
+            raise StudyError(f"Unknown study {name!r}. Valid studies: {', '.join(self.names)}.")
+        study = importlib.import_module(f"{self.package}.{name}").STUDY
+        if study.name != name:
+            raise StudyError(f"{self.package}.{name}.STUDY is named {study.name!r}; it must be {name!r}.")
+        return study
 
-
-def registered() -> list[Study]:
-    """Every registered study, in the registry's order."""
-    return [get(name) for name in registered_names()]
+    def studies(self) -> list[Study]:
+        """Every study, in the registry's order."""
+        return [self.get(name) for name in self.names]
 
 
 def parameters_cell(notebook: Path) -> tuple[dict, list[dict]]:

@@ -1,0 +1,38 @@
+"""Sphinx configuration of the report site.
+
+`workbench site` (and every build) copies this folder (conf.py, _static/, _templates/) into the
+site's Sphinx source, build/site/, beside one page per published run and the index pages that
+`workbench.core.site` writes, and builds the HTML into reports/. Change the theme, its options
+or the site's CSS here; nothing else needs editing.
+"""
+
+project = 'Cluster workbench reports'
+author = "Cluster workbench contributors"
+copyright = ""
+extensions = ["myst_nb", "sphinxcontrib.bibtex"]
+exclude_patterns = ["**/figures/**"]
+nb_execution_mode = "off"
+nb_ipywidgets_js = {}
+nb_output_stderr = "remove"
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "plain"
+html_theme = "sphinx_book_theme"
+html_title = 'Cluster workbench reports'
+html_static_path = ["_static"]
+html_css_files = ["workbench.css"]
+html_copy_source = False
+html_show_sourcelink = False
+html_show_copyright = False
+html_show_sphinx = False
+html_last_updated_fmt = None
+html_context = {"default_mode": "light"}
+html_theme_options = {
+    "home_page_in_toc": True,
+    "show_navbar_depth": 2,
+    "show_toc_level": 2,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "navigation_with_keys": False,
+}
+suppress_warnings = ["mystnb.unknown_mime_type", "misc.highlighting_failure"]
