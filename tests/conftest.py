@@ -37,12 +37,10 @@ def change_cell(path: Path, row: dict, column: str, value: str) -> None:
 
 
 def run_notebook(study: str, folder: Path, **parameters) -> str:
-    """Execute a study notebook with papermill from `folder`, with the parameters a user would
-    give it (no output_dir); return all its output text. The kernel is this test process's,
-    as a build's worker keeps one (see workbench.core.execute): its imports are paid once."""
-    from workbench.core.execute import execute_notebook   # here: pytest's controller process needs none of it
-    output = folder / "out.ipynb"
-    return output_text(execute_notebook(study, output, {name: str(value) for name, value in parameters.items()}, folder))
+    """Execute a study notebook with papermill in `folder`, on a fresh kernel, with the
+    parameters a user would give it (no output_dir); return all its output text."""
+    from workbench.core.execute import execute_study   # here: pytest's controller process needs none of it
+    return output_text(execute_study(study, folder, {name: str(value) for name, value in parameters.items()}))
 
 
 def output_text(notebook) -> str:

@@ -248,7 +248,7 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
                 progress.update(1)
 
     results = (executed_here(checked(), meanwhile) if jobs <= 1 and not scheduler
-               else executed_by_workers(checked(), jobs, scheduler, meanwhile))
+               else executed_by_workers(checked(), jobs, scheduler, meanwhile, len(todo)))
     failed = 0
     try:
         progress.set_postfix_str(f"running {jobs}, failed 0")
@@ -271,27 +271,31 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
 
 
 def executed_here(ready: Iterator[tuple], meanwhile: Callable[[], object]) -> Iterator[tuple]:
-    """The runs executed one after another from this process, on its kernel (kept for the
-    next run, see workbench.core.execute): a pool of one worker would only start a second
-    kernel beside this process's. `meanwhile` runs in a thread of this process meanwhile, as
-    this process only waits while its kernel executes a cell; its error, if any, is raised
-    when the runs are done."""
+    """The runs executed one after another from this process, each on a fresh kernel started
+    while the run before it executes (see workbench.core.execute): a pool of one worker would
+    only add a process. `meanwhile` runs in a thread of this process meanwhile, as this
+    process only waits while a kernel executes a cell; its error, if any, is raised when the
+    runs are done."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from workbench.core.execute import execute
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="meanwhile") as thread:
-        beside = thread.submit(meanwhile)
-        for entry in ready:
-            yield entry, execute(entry[0].as_dict())
-        beside.result()
+    from workbench.core.execute import execute, stop_kernels
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="meanwhile") as thread:
+            beside = thread.submit(meanwhile)
+            for entry in ready:
+                yield entry, execute(entry[0].as_dict(), ahead=True)
+            beside.result()
+    finally:
+        stop_kernels()
 
 
 def executed_by_workers(ready: Iterator[tuple], jobs: int, scheduler: str,
-                        meanwhile: Callable[[], object]) -> Iterator[tuple]:
+                        meanwhile: Callable[[], object], total: int) -> Iterator[tuple]:
     """The runs executed side by side by the executor's workers, each as it ends; `meanwhile`
     is called once all are handed out. The executor is made for the first run that passes its
-    checks (none, and no pool is started or cluster contacted). Closing the generator early
-    cancels the runs not yet started."""
+    checks (none, and no pool is started or cluster contacted). Each of the first `total -
+    jobs` runs has its worker start a kernel ahead for the worker's next run. Closing the
+    generator early cancels the runs not yet started."""
     from workbench.core.execute import execute, worker_init
     executor = client = None
     pending = {}
@@ -299,7 +303,7 @@ def executed_by_workers(ready: Iterator[tuple], jobs: int, scheduler: str,
         for entry in ready:
             if executor is None:
                 executor, client = make_executor(jobs, scheduler, worker_init)
-            pending[executor.submit(execute, entry[0].as_dict())] = entry
+            pending[executor.submit(execute, entry[0].as_dict(), len(pending) < total - jobs)] = entry
         meanwhile()
         while pending:
             done, _ = wait(list(pending), return_when=FIRST_COMPLETED)

@@ -2,18 +2,22 @@
 
 `execute(run)` is what a build hands to its executor (a local process pool, or a Dask
 cluster's workers, which share the project's files), or calls itself when it executes one
-run at a time: it copies the run's own data into a
-private folder, executes the notebook there with papermill, and returns every file of the
-run's report as bytes, or the error and the error notebook. The caller publishes. A worker
-keeps one kernel and hands it to papermill for each run it executes, after clearing the
-kernel's namespace and moving it into the run's folder: the kernel's start and the imports
-are paid once per worker, not once per run. Execution counts are renumbered, so a report's
-bytes do not depend on which worker or how many runs before it.
+run at a time: it stages the run's own data in a private folder, executes the notebook there
+with papermill, and returns every file of the run's report as bytes, or the error and the
+error notebook. The caller publishes.
+
+Each run gets a fresh kernel, as papermill and MyST-NB give one, so that nothing one run
+changes (matplotlib's rcParams, a module's cache, an imported module) reaches the next. The
+kernel's start is kept off the run's path: while a run executes, the kernel for the next run
+is started in its own scratch folder and imports the libraries every study notebook imports
+(`PRELOAD`, through IPython's public `exec_lines`), and papermill is handed that kernel. The
+package itself is imported by the notebook, so an edit made since is always seen. Execution
+counts are renumbered, so a report's bytes do not depend on which worker executed it.
 """
 
 import atexit
 import multiprocessing.util
-import queue
+import os
 import shutil
 import signal
 import subprocess
@@ -24,109 +28,72 @@ from pathlib import Path
 
 import nbformat
 import papermill
-from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 from papermill.exceptions import PapermillExecutionError
-from traitlets import DottedObjectName
 
-from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT
-from workbench.core.runs import source_digest
+from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, PROJECT_VARIABLE
 from workbench.core.study import OUTPUT_DIR, PATH_PARAMETERS
 
 KERNEL_NAME = "python3"
+# Third-party libraries every study notebook imports (about 1.5 s): a kernel started ahead
+# imports them at its start, before it answers, while the previous run executes.
+PRELOAD = "import pandas, pandera.pandas, seaborn, networkx"
 
 
-class PromptKernelClient(BlockingKernelClient):
-    """A kernel client that is ready once the kernel answers on the shell and IOPub channels.
-    jupyter_client's own then waits for IOPub to stay silent for 0.2 s, and each run asks
-    twice (to prepare the kernel, and in papermill): 0.4 s of every run with the worker idle.
-    The messages that wait drains answer the readiness request itself; papermill reads only
-    the replies to its own requests, so they are dropped here without waiting. The channels
-    are read directly, not through the client's event loop: a Ctrl-C meanwhile then leaves no
-    pending task to fail noisily when the process ends."""
+@dataclass
+class Kernel:
+    """A kernel of its own for one run, started in the scratch folder the run executes in."""
 
-    def wait_for_ready(self, timeout: float | None = None) -> None:
-        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
-        while True:
-            self.kernel_info()
-            try:
-                reply = self.shell_channel.get_msg(timeout=1)
-            except queue.Empty:
-                reply = None
-            if reply is not None and reply["msg_type"] == "kernel_info_reply":
-                try:
-                    self.iopub_channel.get_msg(timeout=0.2)   # IOPub is connected: it carried the request's status
-                except queue.Empty:
-                    pass
-                else:
-                    self._handle_kernel_info_reply(reply)
-                    break
-            if not self.is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
-        while self.iopub_channel.msg_ready():
-            self.iopub_channel.get_msg(timeout=0)
+    folder: Path
+    manager: KernelManager
+
+    @classmethod
+    def start(cls, folder: Path | None = None) -> "Kernel":
+        """Start a kernel in `folder` (a new scratch folder when none is given). Its own stderr
+        (the transport warning, shutdown notices) stays out of the user's terminal; what cells
+        print and raise still reaches the notebook. It is told where the project is
+        (workbench.core.paths), as its folder lies outside it."""
+        folder = Path(folder or tempfile.mkdtemp(prefix="workbench-run-"))
+        manager = KernelManager(kernel_name=KERNEL_NAME)
+        manager.start_kernel(cwd=str(folder), stderr=subprocess.DEVNULL,
+                             env={**os.environ, PROJECT_VARIABLE: str(PROJECT_ROOT)},
+                             extra_arguments=[f"--IPKernelApp.exec_lines={PRELOAD}"])
+        return cls(folder, manager)
+
+    def stop(self, remove_folder: bool = True) -> None:
+        """Shut the kernel down and, unless told otherwise, remove its scratch folder."""
+        if self.manager.has_kernel:
+            self.manager.shutdown_kernel(now=True)
+        if remove_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
-class QuietKernelManager(KernelManager):
-    """A kernel whose own stderr (the transport warning, shutdown notices) stays out of the
-    user's terminal; what cells print and raise still reaches the notebook. Its clients are
-    ready without an idle wait (PromptKernelClient)."""
-
-    client_class = DottedObjectName("workbench.core.execute.PromptKernelClient")
-
-    def start_kernel(self, **kwargs):
-        kwargs.setdefault("stderr", subprocess.DEVNULL)
-        return super().start_kernel(**kwargs)
+_AHEAD: list[Kernel] = []
 
 
-_KERNEL: dict = {}
+def next_kernel(ahead: bool) -> Kernel:
+    """The kernel started ahead for this run (or a new one), and, when `ahead`, the next run's
+    kernel started now so that it gets ready while this run executes."""
+    kernel = _AHEAD.pop() if _AHEAD else Kernel.start()
+    if ahead:
+        _AHEAD.append(Kernel.start())
+    return kernel
 
 
-def worker_kernel() -> QuietKernelManager:
-    """This process's kernel, started on first use and shut down when the process ends. It
-    is started again when the package's source changed since (edited in a long-lived process,
-    such as JupyterLab's): a run must not use the modules its kernel imported before."""
-    manager, source = _KERNEL.get("manager"), source_digest.__wrapped__()   # as it is now, not as cached
-    if manager is not None and (_KERNEL.get("source") != source or not manager.is_alive()):
-        stop_kernel()
-        manager = None
-    if manager is None:
-        manager = QuietKernelManager(kernel_name=KERNEL_NAME)
-        manager.start_kernel(cwd=str(PROJECT_ROOT))
-        _KERNEL.update(manager=manager, source=source)
-        atexit.unregister(stop_kernel)
-        atexit.register(stop_kernel)
-    return manager
+def stop_kernels() -> None:
+    """Shut down a kernel started ahead that no run took (at the process's end)."""
+    while _AHEAD:
+        _AHEAD.pop().stop()
+
+
+atexit.register(stop_kernels)
 
 
 def worker_init() -> None:
     """In a pool's worker process: leave Ctrl-C to the build (which stops and reports), and
-    shut this worker's kernel down when the worker ends."""
+    shut down the kernel started ahead when the worker ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    multiprocessing.util.Finalize(None, stop_kernel, exitpriority=10)
-
-
-def stop_kernel() -> None:
-    manager = _KERNEL.pop("manager", None)
-    if manager is not None and manager.is_alive():
-        manager.shutdown_kernel(now=True)
-
-
-def prepare_kernel(manager: QuietKernelManager, folder: Path) -> None:
-    """Clear the namespace a previous run left and make `folder` the kernel's directory."""
-    client = manager.client()
-    client.start_channels()
-    try:
-        client.wait_for_ready(timeout=60)
-        reply = client.execute_interactive(
-            f"import os as _os\n_os.chdir({str(folder)!r})\ndel _os\nget_ipython().run_line_magic('reset', '-f')",
-            silent=True, store_history=False, timeout=60, output_hook=lambda message: None)
-        if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"the worker's kernel could not be prepared: {reply['content']}")
-    finally:
-        client.stop_channels()
+    multiprocessing.util.Finalize(None, stop_kernels, exitpriority=10)
 
 
 def stage_inputs(parameters: dict, folder: Path) -> dict:
@@ -172,19 +139,23 @@ def clean_notebook(notebook: nbformat.NotebookNode, study: str) -> nbformat.Note
     return notebook
 
 
-def execute_notebook(study: str, output: Path, parameters: dict, folder: Path) -> nbformat.NotebookNode:
-    """Execute a study notebook with papermill on this worker's kernel, in `folder`. The
-    notebook is written once, at the end (or at the failing cell), not after every cell as
-    papermill does for watching a run: those saves re-encoded every figure twice per cell."""
-    manager = worker_kernel()
-    prepare_kernel(manager, folder)
+def execute_notebook(notebook: Path, output: Path, parameters: dict, kernel: Kernel) -> nbformat.NotebookNode:
+    """Execute a notebook with papermill on `kernel`, in the kernel's folder. The notebook is
+    written once, at the end (or at the failing cell), not after every cell as papermill does
+    for watching a run: those saves re-encoded every figure twice per cell."""
+    return papermill.execute_notebook(str(notebook), str(output), parameters=parameters, progress_bar=False,
+                                      cwd=str(kernel.folder), km=kernel.manager, kernel_name=KERNEL_NAME,
+                                      request_save_on_cell_execute=False)
+
+
+def execute_study(study: str, folder: Path, parameters: dict) -> nbformat.NotebookNode:
+    """Execute a study notebook with `parameters` in `folder` on a fresh kernel (started there,
+    shut down after); returns the executed notebook, also written as folder/out.ipynb."""
+    kernel = Kernel.start(folder)
     try:
-        return papermill.execute_notebook(str(NOTEBOOKS_DIR / f"{study}.ipynb"), str(output), parameters=parameters,
-                                          progress_bar=False, cwd=str(folder), km=manager, kernel_name=KERNEL_NAME,
-                                          request_save_on_cell_execute=False)
-    except KeyboardInterrupt:   # Ctrl-C in this process (a build's own): stop the cell, keep the kernel
-        manager.interrupt_kernel()
-        raise
+        return execute_notebook(NOTEBOOKS_DIR / f"{study}.ipynb", Path(folder) / "out.ipynb", parameters, kernel)
+    finally:
+        kernel.stop(remove_folder=False)
 
 
 @dataclass
@@ -199,15 +170,18 @@ class RunResult:
     seconds: float = 0.0
 
 
-def execute(run: dict) -> RunResult:
-    """Execute one run (a Run as a dict) and return its files; the caller publishes them."""
+def execute(run: dict, ahead: bool = False) -> RunResult:
+    """Execute one run (a Run as a dict) on a fresh kernel and return its files; the caller
+    publishes them. `ahead`: start the kernel of a next run while this one executes."""
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="workbench-run-") as name:
-        folder = Path(name)
+    kernel = next_kernel(ahead)
+    try:
+        folder = kernel.folder
         executed = folder / "notebook.ipynb"
         staged = stage_inputs(run["parameters"], folder)
+        notebook_path = NOTEBOOKS_DIR / f"{run['study']}.ipynb"
         try:
-            notebook = execute_notebook(run["study"], executed, {**staged, OUTPUT_DIR: "."}, folder)
+            notebook = execute_notebook(notebook_path, executed, {**staged, OUTPUT_DIR: "."}, kernel)
         except PapermillExecutionError as error:
             failed = clean_notebook(nbformat.read(executed, 4), run["study"]) if executed.is_file() else None
             return RunResult(parameters=staged, interrupted=error.ename == "KeyboardInterrupt",
@@ -217,6 +191,8 @@ def execute(run: dict) -> RunResult:
                              seconds=time.perf_counter() - start)
         nbformat.write(clean_notebook(notebook, run["study"]), executed)
         files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    finally:
+        kernel.stop()
     return RunResult(files=files, parameters=staged, seconds=time.perf_counter() - start)
 
 
@@ -224,8 +200,12 @@ def store_outputs(study: str) -> Path:
     """Re-execute a study notebook with its default parameters and store the outputs in
     notebooks/ (the outputs nbval guards)."""
     path = NOTEBOOKS_DIR / f"{study}.ipynb"
-    with tempfile.TemporaryDirectory(prefix="workbench-store-") as name:
-        notebook = execute_notebook(study, Path(name) / "notebook.ipynb", {}, NOTEBOOKS_DIR)
+    kernel = Kernel.start(NOTEBOOKS_DIR)
+    try:
+        with tempfile.TemporaryDirectory(prefix="workbench-store-") as name:
+            notebook = execute_notebook(path, Path(name) / "notebook.ipynb", {}, kernel)
+    finally:
+        kernel.stop(remove_folder=False)
     notebook = clean_notebook(notebook, study)
     notebook.metadata.pop("papermill", None)
     for cell in notebook.cells:
