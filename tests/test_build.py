@@ -85,7 +85,7 @@ def test_the_sphinx_started_ahead_ends_with_a_build_that_stops_early(tmp_path, m
         build.build(REGISTRY, runs.load_runs(REGISTRY, RUNS_CONFIG)[:1], tmp_path / "reports", jobs=1, force=True)
     assert len(started) == 1
     assert started[0].process.returncode is not None, "Sphinx still runs after the build stopped"
-    assert started[0].folders[0] == tmp_path / "reports"
+    assert started[0].folders[0] == tmp_path / "build" / "html"
 
 
 def test_help_lists_every_study_and_its_parameters():

@@ -15,6 +15,8 @@ from project_copy import copy_project
 from workbench.core.paths import REPORTS_DIR
 
 
+pytestmark = pytest.mark.xdist_group("failed-runs-copy")   # the tests share one prepared project copy
+
 def files(folder):
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 

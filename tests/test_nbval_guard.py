@@ -23,6 +23,8 @@ from workbench.core.datapackage import load_package
 from project_copy import copy_project
 from workbench.registry import REGISTRY
 
+pytestmark = pytest.mark.xdist_group("guarded-copy")   # the tests share one prepared project copy
+
 NEW = "batik_clusters"
 
 

@@ -127,6 +127,7 @@ def print_problems(tab, width: int) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("site-pages")   # one worker, one browser visits every page
 @pytest.mark.parametrize("page", PAGES, ids=name)
 def test_page_as_a_reviewer_sees_it(tab, page):
     """Loads without console errors or requests outside the site; every image loads and has

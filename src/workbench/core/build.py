@@ -188,9 +188,12 @@ def build(registry: contract.Registry, selected: list[runs.Run], reports_dir: Pa
 
 
 def stale_site(reports_dir: Path) -> bool:
-    """Whether the site lacks a page for a published run, or its home page."""
+    """Whether the site lacks a page for a published run or its home page, or was not built from
+    the runs published now (a run published since, with --no-site, or an interrupted build)."""
+    from workbench.core.sphinx_process import site_stamp
     pages = [m.parent / "report.html" for m in reports_dir.glob("*/*/run.json")]
-    return bool(pages) and not all(page.is_file() for page in [reports_dir / "index.html", *pages])
+    return bool(pages) and (not site_stamp(reports_dir).is_file()
+                            or not all(page.is_file() for page in [reports_dir / "index.html", *pages]))
 
 
 def execute_run(registry: contract.Registry, run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:

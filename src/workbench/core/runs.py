@@ -26,6 +26,7 @@ from workbench.core import provenance
 from workbench.core import study as contract
 from workbench.core.choices import slugify
 from workbench.core.paths import PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG, display_path
+from workbench.core.sphinx_process import site_stamp
 from workbench.core.study import PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
 
 RUN_NAME_LIMIT = 60
@@ -297,9 +298,14 @@ def why_stale(run: Run, key: dict, reports_dir: Path = REPORTS_DIR) -> str:
 
 # --- Publishing ----------------------------------------------------------------------------
 
+SITE_PAGE = "report.html"
+
+
 def publish(files: dict[str, bytes], target: Path) -> Path:
     """Write a run's files into a staging folder beside `target` and swap it in: the previous
-    report stays until the new one is complete, and no staging folder outlives the call."""
+    report stays until the new one is complete, and no staging folder outlives the call. The
+    run's page on the site (report.html, which the site step writes) is carried over, so the
+    site keeps a page for the run until it is rebuilt; the site is marked stale."""
     study_dir = target.parent
     staging = study_dir / f".staging-{target.name}"
     previous = study_dir / f".previous-{target.name}"
@@ -309,6 +315,9 @@ def publish(files: dict[str, bytes], target: Path) -> Path:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+        if (target / SITE_PAGE).is_file() and SITE_PAGE not in files:
+            shutil.copy2(target / SITE_PAGE, staging / SITE_PAGE)
+        site_stamp(study_dir.parent).unlink(missing_ok=True)
         shutil.rmtree(previous, ignore_errors=True)
         if target.exists():
             target.rename(previous)

@@ -13,7 +13,9 @@ The Sphinx source is written to build/site/ beside reports/ (only files whose by
 are rewritten, so Sphinx rebuilds only what changed) and the HTML into reports/.
 """
 
+import hashlib
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -28,7 +30,7 @@ from workbench.core.errors import SiteError
 from workbench.core.escape import html_text, markdown_code, markdown_text
 from workbench.core.mime import FIGURE_MIME, TABLE_MIME
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
-from workbench.core.sphinx_process import SphinxProcess, site_folders
+from workbench.core.sphinx_process import SphinxProcess, site_folders, site_stamp
 from workbench.core.tables import ReadableTable
 
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
@@ -336,9 +338,10 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_source(registry: contract.Registry, runs: list[PublishedRun], source_dir: Path) -> bool:
+def write_source(registry: contract.Registry, runs: list[PublishedRun], source_dir: Path) -> str:
     """The Sphinx source tree: the site project's files (site/: conf.py, CSS, templates), the
-    bibliography, index pages and one notebook per run; returns whether any file of it changed."""
+    bibliography, index pages and one notebook per run (only files whose bytes change are
+    rewritten); returns a SHA-256 of the whole tree."""
     entries = bibliography()
     wanted = {path.relative_to(SITE_PROJECT).as_posix(): path.read_bytes()
               for path in sorted(SITE_PROJECT.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
@@ -349,68 +352,99 @@ def write_source(registry: contract.Registry, runs: list[PublishedRun], source_d
         wanted[f"{base}/report.ipynb"] = nbformat.writes(page_notebook(registry.get(run.study), run, entries)).encode()
         for name, figure in run.site_figures().items():
             wanted[f"{base}/figures/{name}"] = figure.read_bytes()
-    changed = False
     for existing in [p for p in source_dir.rglob("*") if p.is_file()] if source_dir.exists() else []:
         if existing.relative_to(source_dir).as_posix() not in wanted:
             existing.unlink()
-            changed = True
-    for name, data in wanted.items():
-        changed |= _write_if_changed(source_dir / name, data)
-    return changed
+    tree = hashlib.sha256()
+    for name, data in sorted(wanted.items()):
+        _write_if_changed(source_dir / name, data)
+        tree.update(f"{name}\n{hashlib.sha256(data).hexdigest()}\n".encode())
+    return tree.hexdigest()
 
 
 STATIC_CHECKSUM = re.compile(r"(\.(?:css|js))\?v=[0-9a-f]+")
 
 
-def strip_checksums(runs: list[PublishedRun], reports_dir: Path) -> None:
+def strip_checksums(html_dir: Path) -> None:
     """Drop Sphinx's ?v=<checksum> from links to static files. Sphinx adds it only for files
     already in the output folder when a page is written, so a first build and a later one
     would differ; the site is read from files, where the cache-busting query does nothing."""
-    pages = [reports_dir / "index.html", reports_dir / "genindex.html", reports_dir / "search.html",
-             *reports_dir.glob("*/index.html"), *(run.folder / "report.html" for run in runs)]
-    for page in pages:
-        if page.is_file():
-            text = page.read_text(encoding="utf-8")
-            cleaned = STATIC_CHECKSUM.sub(r"\1", text)
-            if cleaned != text:
-                page.write_text(cleaned, encoding="utf-8")
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        cleaned = STATIC_CHECKSUM.sub(r"\1", text)
+        if cleaned != text:
+            page.write_text(cleaned, encoding="utf-8")
 
 
-def remove_stale_images(runs: list[PublishedRun], reports_dir: Path) -> None:
-    """Delete the figures in _images/ that no page shows any more (see PublishedRun.site_figures)."""
-    wanted = {name for run in runs for name in run.site_figures()}
-    for image in (reports_dir / "_images").glob("*"):
-        if image.name not in wanted:
-            image.unlink()
+def site_files(runs: list[PublishedRun], html_dir: Path) -> dict[str, Path]:
+    """The files of the built site that belong in reports/: the top-level pages and Sphinx's
+    folders, each study's index and each published run's page (not pages of runs deleted
+    since, which Sphinx's output folder still holds)."""
+    pages = {"index.html", *(f"{run.study}/index.html" for run in runs), *(f"{run.study}/{run.name}/report.html"
+                                                                          for run in runs)}
+    found = {}
+    for path in sorted(html_dir.rglob("*")):
+        relative = path.relative_to(html_dir).as_posix()
+        if path.is_file() and (relative in pages or "/" not in relative or relative.startswith(SPHINX_FOLDERS)):
+            found[relative] = path
+    return found
+
+
+SPHINX_FOLDERS = ("_images/", "_static/")
+
+
+def install_site(runs: list[PublishedRun], html_dir: Path, reports_dir: Path) -> None:
+    """Put the built site into reports/ file by file, each replaced whole (written beside, then
+    renamed over the old one): at any moment, and after a Ctrl-C, every page is the old one or
+    the new one. Files of Sphinx's folders that the new site no longer has are removed."""
+    wanted = site_files(runs, html_dir)
+    for relative, path in wanted.items():
+        target = reports_dir / relative
+        data = path.read_bytes()
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    for folder in SPHINX_FOLDERS:
+        for stale in sorted((reports_dir / folder).rglob("*")):
+            if stale.is_file() and stale.relative_to(reports_dir).as_posix() not in wanted:
+                stale.unlink()
 
 
 def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
                doctrees_dir: Path | None = None, sphinx: SphinxProcess | None = None) -> Path:
-    """Write the Sphinx source for every published run and build the HTML into reports/;
-    returns reports/index.html. The source and Sphinx's cache go to build/ beside the reports
-    folder. Sphinx warnings fail the build. When the source is unchanged and every page
-    exists, Sphinx is not run. `sphinx` is a SphinxProcess started ahead (it is stopped here
-    either way); without one, or one for other folders, Sphinx is started now."""
-    reports_dir, source_dir, doctrees_dir = site_folders(reports_dir, source_dir, doctrees_dir)
+    """Write the Sphinx source for every published run, build the HTML into build/html/ and
+    install it into reports/ (see `install_site`); returns reports/index.html. The source and
+    Sphinx's cache go to build/ beside the reports folder. Sphinx warnings fail the build and
+    leave reports/ as it was. When the source is what the installed site was built from and
+    every page exists, Sphinx is not run. `sphinx` is a SphinxProcess started ahead (it is
+    stopped here either way); without one, or one for other folders, Sphinx is started now."""
+    reports_dir = Path(reports_dir)
+    html_dir, source_dir, doctrees_dir = site_folders(reports_dir, source_dir, doctrees_dir)
+    installed = doctrees_dir / site_stamp(reports_dir).name
     try:
         runs = published_runs(registry, reports_dir)
-        changed = write_source(registry, runs, source_dir)
+        digest = write_source(registry, runs, source_dir)
         pages = [reports_dir / "index.html", *(run.folder / "report.html" for run in runs)]
-        if not changed and (doctrees_dir / "environment.pickle").is_file() and all(p.is_file() for p in pages):
+        if installed.is_file() and installed.read_text() == digest and all(p.is_file() for p in pages):
             return reports_dir / "index.html"
-        if sphinx is None or sphinx.folders != (reports_dir, source_dir, doctrees_dir):
+        if sphinx is None or sphinx.folders != (html_dir, source_dir, doctrees_dir):
             if sphinx is not None:
                 sphinx.stop()
-            sphinx = SphinxProcess(reports_dir, source_dir, doctrees_dir)
+            sphinx = SphinxProcess(html_dir, source_dir, doctrees_dir)
         status = sphinx.build()
     finally:
         if sphinx is not None:
             sphinx.stop()
     if status:
-        raise SiteError(f"The report site did not build (Sphinx exit {status}); see its messages above.")
-    strip_checksums(runs, reports_dir)
-    remove_stale_images(runs, reports_dir)
-    shutil.rmtree(reports_dir / ".doctrees", ignore_errors=True)
-    shutil.rmtree(reports_dir.parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
-    (reports_dir / ".buildinfo.bak").unlink(missing_ok=True)
+        raise SiteError(f"The report site did not build (Sphinx exit {status}); see its messages above. "
+                        "The site in reports/ is unchanged.")
+    strip_checksums(html_dir)
+    (html_dir / ".buildinfo.bak").unlink(missing_ok=True)
+    install_site(runs, html_dir, reports_dir)
+    installed.parent.mkdir(parents=True, exist_ok=True)
+    installed.write_text(digest)
+    shutil.rmtree(html_dir.parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
     return reports_dir / "index.html"

@@ -27,24 +27,30 @@ sys.exit(sphinx.cmd.build.main(sys.argv[1:]) if sys.stdin.readline().strip() == 
 
 def site_folders(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
                  doctrees_dir: Path | None = None) -> tuple[Path, Path, Path]:
-    """Where the site goes (reports/), and where its Sphinx source and Sphinx's cache go unless
-    told: build/site/ and build/doctrees/ beside the reports folder."""
-    reports_dir = Path(reports_dir)
-    return (reports_dir, Path(source_dir or reports_dir.parent / "build" / "site"),
-            Path(doctrees_dir or reports_dir.parent / "build" / "doctrees"))
+    """Where Sphinx writes the site (build/html/, from which it is installed into reports/),
+    and where its source and Sphinx's cache go unless told: build/site/ and build/doctrees/,
+    all beside the reports folder."""
+    build = Path(reports_dir).parent / "build"
+    return build / "html", Path(source_dir or build / "site"), Path(doctrees_dir or build / "doctrees")
+
+
+def site_stamp(reports_dir: Path) -> Path:
+    """The file that records which source the site in `reports_dir` was built from; publishing
+    a run removes it, so that the next build rebuilds the site."""
+    return site_folders(reports_dir)[2] / "installed-site.sha256"
 
 
 class SphinxProcess:
-    """`python -m sphinx` building the HTML site of `source_dir` into `reports_dir`, once told
+    """`python -m sphinx` building the HTML site of `source_dir` into `html_dir`, once told
     to (`build`). It runs with a fixed hash seed: Sphinx's .buildinfo hashes its configuration,
     which holds sets, so only a fixed seed gives the same bytes in every build."""
 
-    def __init__(self, reports_dir: Path, source_dir: Path, doctrees_dir: Path):
-        self.folders = reports_dir, source_dir, doctrees_dir
+    def __init__(self, html_dir: Path, source_dir: Path, doctrees_dir: Path):
+        self.folders = html_dir, source_dir, doctrees_dir
         # Serial: -j 2 gave no measurable gain for the site's 16 pages (see the README's
         # Performance section).
         arguments = ["-b", "html", "-q", "-W", "--keep-going", "-d", str(doctrees_dir), str(source_dir),
-                     str(reports_dir)]
+                     str(html_dir)]
         self.process = subprocess.Popen([sys.executable, "-c", SPHINX_ON_CUE, *arguments], stdin=subprocess.PIPE,
                                         env={**os.environ, "PYTHONHASHSEED": "0"}, text=True)
 
