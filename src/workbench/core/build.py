@@ -120,7 +120,12 @@ def make_executor(jobs: int, scheduler: str = "", initializer=None) -> tuple[Exe
     """A process pool of `jobs` workers, or a Dask distributed cluster's executor (its client
     is returned too, to be closed)."""
     if scheduler:
-        from dask.distributed import Client
+        try:
+            from dask.distributed import Client
+        except ImportError:
+            raise runs.RunError("--scheduler needs Dask, which this environment lacks: install the workbench's "
+                                "dask extra (`uv sync --extra dask`, or `pip install -e '.[dask]'`). "
+                                "No run was executed.") from None
         try:
             client = Client(scheduler)
         except (OSError, ValueError, TypeError) as error:
