@@ -68,12 +68,14 @@ def check_lock(program: str) -> None:
 
 def ensure_environment(extras: tuple[str, ...]) -> None:
     """Make .venv what uv.lock says for the runtime dependencies and `extras` (packages of
-    other extras already installed are left: a test environment also builds reports)."""
+    other extras already installed are left: a test environment also builds reports). The
+    packages are compiled to bytecode once, at install, not by every kernel and test process
+    that first imports them."""
     if sys.version_info < (3, 11):
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     program = uv()
     check_lock(program)
-    command = [program, "sync", "--locked", "--quiet", *(f"--extra={extra}" for extra in extras)]
+    command = [program, "sync", "--locked", "--quiet", "--compile-bytecode", *(f"--extra={extra}" for extra in extras)]
     if not extras:
         command.append("--inexact")
     subprocess.run(command, cwd=ROOT, env=uv_environment(), check=True)
