@@ -7,7 +7,8 @@ versions pyproject.toml allows (`uv lock --upgrade`; the exact pins of what we i
 everything else may move), install that lock into the copy's own environment, rebuild every
 report and processed table there, and print which packages moved and which committed outputs
 would change: file by file, and for each changed PNG how many pixels differ. Nothing in the
-project changes. `--keep` keeps the scratch copy and prints where it is.
+project changes. `--package NAME[==VERSION]` relocks only that package (at that version), to
+try one change; `--keep` keeps the scratch copy and prints where it is.
 """
 
 import argparse
@@ -48,6 +49,8 @@ def main() -> int:
     options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     options.add_argument("--uv", required=True, help="the uv program (tasks.py passes its own)")
     options.add_argument("--keep", action="store_true", help="keep the scratch copy")
+    options.add_argument("--package", action="append", default=[], metavar="NAME[==VERSION]",
+                         help="relock only this package (at this version), not everything (repeatable)")
     args = options.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="workbench-upgrade-"))
     try:
@@ -56,7 +59,8 @@ def main() -> int:
         env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(scratch / ".venv"), UV_PYTHON=sys.executable,
                    UV_PYTHON_DOWNLOADS="never", WORKBENCH_PROJECT=str(scratch))
         before = locked(scratch)
-        subprocess.run([args.uv, "lock", "--upgrade", "--quiet"], cwd=scratch, env=env, check=True)
+        upgrade = [f"--upgrade-package={package}" for package in args.package] or ["--upgrade"]
+        subprocess.run([args.uv, "lock", *upgrade, "--quiet"], cwd=scratch, env=env, check=True)
         after = locked(scratch)
         moved = {name: (before.get(name, "-"), version) for name, version in after.items()
                  if before.get(name) != version}
