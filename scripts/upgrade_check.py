@@ -2,7 +2,7 @@
 
     python3 tasks.py upgrade-check [--keep]
 
-In a scratch copy of the committed project (`git archive HEAD`): relock with the newest
+In a scratch clone of the committed project (the same commit, so provenance reads the same): relock with the newest
 versions pyproject.toml allows (`uv lock --upgrade`; the exact pins of what we import stay,
 everything else may move), install that lock into the copy's own environment, rebuild every
 report and processed table there, and print which packages moved and which committed outputs
@@ -17,7 +17,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 import tomllib
 from io import BytesIO
@@ -54,8 +53,7 @@ def main() -> int:
     args = options.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="workbench-upgrade-"))
     try:
-        archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
-        tarfile.open(fileobj=BytesIO(archive)).extractall(scratch, filter="data")
+        subprocess.run(["git", "clone", "--quiet", "--shared", str(ROOT), str(scratch)], check=True)
         env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(scratch / ".venv"), UV_PYTHON=sys.executable,
                    UV_PYTHON_DOWNLOADS="never", WORKBENCH_PROJECT=str(scratch))
         before = locked(scratch)
