@@ -4,9 +4,10 @@
 
 In a scratch clone of the committed project (the same commit, so provenance reads the same): relock with the newest
 versions pyproject.toml allows (`uv lock --upgrade`; the exact pins of what we import stay,
-everything else may move), install that lock into the copy's own environment, rebuild every
-report and processed table there, and print which packages moved and which committed outputs
-would change: file by file, and for each changed PNG how many pixels differ. Nothing in the
+everything else may move); rebuild every report, processed table and stored notebook output
+there on today's lock and again on the new one (two builds of one commit, so that only the
+packages differ), and print which packages moved and which committed outputs would change:
+file by file, and for each changed PNG how many pixels differ. Nothing in the
 project changes. `--package NAME[==VERSION]` relocks only that package (at that version), to
 try one change; `--keep` keeps the scratch copy and prints where it is.
 """
@@ -44,6 +45,20 @@ def differing_pixels(old: bytes, new: bytes) -> str:
     return f"{count} of {a.size[0] * a.size[1]} pixels differ"
 
 
+def rebuilt(uv: str, scratch: Path, env: dict) -> dict | None:
+    """Every report and stored notebook output rebuilt in the scratch copy on its lock."""
+    subprocess.run([uv, "sync", "--locked", "--quiet", "--compile-bytecode", "--extra", "test"], cwd=scratch,
+                   env=env, check=True)
+    workbench = str(scratch / ".venv" / "bin" / "workbench")
+    built = subprocess.run([workbench, "build", "--force", "--jobs", "2"], cwd=scratch, env=env, capture_output=True,
+                           text=True)
+    if built.returncode:
+        print(f"the build fails with the upgraded packages:\n{built.stderr[-3000:]}")
+        return None
+    subprocess.run([workbench, "store-outputs"], cwd=scratch, env=env, capture_output=True, check=True)
+    return {folder: files(scratch / folder) for folder in COMPARED}
+
+
 def main() -> int:
     options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     options.add_argument("--uv", required=True, help="the uv program (tasks.py passes its own)")
@@ -68,21 +83,18 @@ def main() -> int:
         if not moved:
             print("  none: the lock is current; nothing would change.")
             return 0
-        subprocess.run([args.uv, "sync", "--locked", "--quiet", "--extra", "test"], cwd=scratch, env=env, check=True)
-        committed = {folder: files(ROOT / folder) for folder in COMPARED}
-        built = subprocess.run([str(scratch / ".venv" / "bin" / "workbench"), "build", "--force", "--jobs", "2"],
-                               cwd=scratch, env=env, capture_output=True, text=True)
-        if built.returncode:
-            print(f"the build fails with the upgraded packages:\n{built.stderr[-3000:]}")
+        relocked = (scratch / "uv.lock").read_text()
+        subprocess.run(["git", "checkout", "--quiet", "HEAD", "--", "uv.lock"], cwd=scratch, check=True)
+        committed = rebuilt(args.uv, scratch, env)   # the same commit on today's lock: provenance alike
+        (scratch / "uv.lock").write_text(relocked)
+        new = rebuilt(args.uv, scratch, env)
+        if committed is None or new is None:
             return 1
-        subprocess.run([str(scratch / ".venv" / "bin" / "workbench"), "store-outputs"], cwd=scratch, env=env,
-                       capture_output=True, check=True)
         changed = 0
         print("committed outputs that would change:")
         for folder in COMPARED:
-            new = files(scratch / folder)
-            for name in sorted(set(committed[folder]) | set(new)):
-                old_bytes, new_bytes = committed[folder].get(name), new.get(name)
+            for name in sorted(set(committed[folder]) | set(new[folder])):
+                old_bytes, new_bytes = committed[folder].get(name), new[folder].get(name)
                 if old_bytes == new_bytes or name.endswith("run.json") or (folder == "reports" and re.search(
                         r"(^|/)\.buildinfo$", name)):
                     continue
