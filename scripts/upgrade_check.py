@@ -1,15 +1,14 @@
 """What a relock with the newest allowed versions would change in the committed outputs.
 
-    python3 tasks.py upgrade-check [--keep]
+    python3 tasks.py upgrade-check [--package NAME[==VERSION]] [--keep]
 
-In a scratch clone of the committed project (the same commit, so provenance reads the same): relock with the newest
-versions pyproject.toml allows (`uv lock --upgrade`; the exact pins of what we import stay,
-everything else may move); rebuild every report, processed table and stored notebook output
-there on today's lock and again on the new one (two builds of one commit, so that only the
-packages differ), and print which packages moved and which committed outputs would change:
-file by file, and for each changed PNG how many pixels differ. Nothing in the
-project changes. `--package NAME[==VERSION]` relocks only that package (at that version), to
-try one change; `--keep` keeps the scratch copy and prints where it is.
+In a scratch clone of the last commit: relock with the newest versions pyproject.toml allows
+(`uv lock --upgrade`; the exact pins of what we import stay, everything else may move);
+rebuild every report, processed table and stored notebook output there on today's lock and
+again on the new one (two builds of one commit, so that only the packages differ); and print
+which packages moved and which outputs would change: file by file, and for each changed PNG
+how many pixels differ. Nothing in the project changes. `--package NAME[==VERSION]` relocks
+only that package (at that version), to try one change; `--keep` keeps the scratch copy.
 """
 
 import argparse
