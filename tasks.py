@@ -90,11 +90,11 @@ def lock() -> int:
     return 0
 
 
-def exported(program: str, folder: Path = ROOT) -> str:
+def exported(program: str) -> str:
     """Every locked package of every extra as pip requirements with their hashes and markers
     (the project itself is installed apart: binder/postBuild, environment.yml)."""
     result = subprocess.run([program, "export", "--frozen", "--all-extras", "--no-emit-project", "--no-header"],
-                            cwd=folder, env=uv_environment(), check=True, capture_output=True, text=True)
+                            cwd=ROOT, env=uv_environment(), check=True, capture_output=True, text=True)
     return ("# Generated from uv.lock by `python3 tasks.py lock`; do not edit.\n"
             + re.sub(r"\n{2,}", "\n", result.stdout))
 

@@ -1,9 +1,9 @@
 """Sphinx configuration of the report site.
 
-`workbench site` (and every build) copies this folder (conf.py, _static/, _templates/) into the
+`workbench site` (and every build) copies this folder (conf.py, _static/) into the
 site's Sphinx source, build/site/, beside one page per published run and the index pages that
-`workbench.core.site` writes, and builds the HTML into reports/. Change the theme, its options
-or the site's CSS here; nothing else needs editing.
+`workbench.core.site` writes, builds the HTML into build/html/ and installs it into reports/.
+Change the theme, its options or the site's CSS here; nothing else needs editing.
 """
 
 project = 'Cluster workbench reports'

@@ -40,7 +40,8 @@ def run_notebook(study: str, folder: Path, **parameters) -> str:
     """Execute a study notebook with papermill in `folder`, on a fresh kernel, with the
     parameters a user would give it (no output_dir); return all its output text."""
     from workbench.core.execute import execute_study   # here: pytest's controller process needs none of it
-    return output_text(execute_study(study, folder, {name: str(value) for name, value in parameters.items()}))
+    return output_text(execute_study(study, folder, {name: str(value) for name, value in parameters.items()},
+                                     folder / "out.ipynb"))
 
 
 def output_text(notebook) -> str:

@@ -203,9 +203,8 @@ def stale_site(reports_dir: Path) -> bool:
 
 def execute_run(registry: contract.Registry, run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
     """Execute one run now, in this process and whatever its key, and publish it (without the
-    site); returns its folder, or raises RunError saying why it failed. The kernel is this
-    process's, kept for the next call, so a session that executes run after run (JupyterLab,
-    the tests) starts one kernel."""
+    site); returns its folder, or raises RunError saying why it failed. The run gets a fresh
+    kernel, as every run does (workbench.core.execute)."""
     from workbench.core.execute import execute
     runs.forget_file_states()
     spec = runs.study_of(run.study, registry)

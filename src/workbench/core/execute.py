@@ -148,12 +148,13 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, kernel: Ker
                                       request_save_on_cell_execute=False)
 
 
-def execute_study(study: str, folder: Path, parameters: dict) -> nbformat.NotebookNode:
+def execute_study(study: str, folder: Path, parameters: dict, output: Path) -> nbformat.NotebookNode:
     """Execute a study notebook with `parameters` in `folder` on a fresh kernel (started there,
-    shut down after); returns the executed notebook, also written as folder/out.ipynb."""
+    shut down after, the folder left as it is); returns the executed notebook, also written to
+    `output`."""
     kernel = Kernel.start(folder)
     try:
-        return execute_notebook(NOTEBOOKS_DIR / f"{study}.ipynb", Path(folder) / "out.ipynb", parameters, kernel)
+        return execute_notebook(NOTEBOOKS_DIR / f"{study}.ipynb", output, parameters, kernel)
     finally:
         kernel.stop(remove_folder=False)
 
@@ -179,9 +180,9 @@ def execute(run: dict, ahead: bool = False) -> RunResult:
         folder = kernel.folder
         executed = folder / "notebook.ipynb"
         staged = stage_inputs(run["parameters"], folder)
-        notebook_path = NOTEBOOKS_DIR / f"{run['study']}.ipynb"
         try:
-            notebook = execute_notebook(notebook_path, executed, {**staged, OUTPUT_DIR: "."}, kernel)
+            notebook = execute_notebook(NOTEBOOKS_DIR / f"{run['study']}.ipynb", executed,
+                                        {**staged, OUTPUT_DIR: "."}, kernel)
         except PapermillExecutionError as error:
             failed = clean_notebook(nbformat.read(executed, 4), run["study"]) if executed.is_file() else None
             return RunResult(parameters=staged, interrupted=error.ename == "KeyboardInterrupt",
@@ -199,16 +200,12 @@ def execute(run: dict, ahead: bool = False) -> RunResult:
 def store_outputs(study: str) -> Path:
     """Re-execute a study notebook with its default parameters and store the outputs in
     notebooks/ (the outputs nbval guards)."""
-    path = NOTEBOOKS_DIR / f"{study}.ipynb"
-    kernel = Kernel.start(NOTEBOOKS_DIR)
-    try:
-        with tempfile.TemporaryDirectory(prefix="workbench-store-") as name:
-            notebook = execute_notebook(path, Path(name) / "notebook.ipynb", {}, kernel)
-    finally:
-        kernel.stop(remove_folder=False)
+    with tempfile.TemporaryDirectory(prefix="workbench-store-") as name:
+        notebook = execute_study(study, NOTEBOOKS_DIR, {}, Path(name) / "notebook.ipynb")
     notebook = clean_notebook(notebook, study)
     notebook.metadata.pop("papermill", None)
     for cell in notebook.cells:
         cell.metadata.pop("papermill", None)
+    path = NOTEBOOKS_DIR / f"{study}.ipynb"
     nbformat.write(notebook, path)
     return path

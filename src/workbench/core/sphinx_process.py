@@ -34,10 +34,10 @@ def site_folders(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None
     return build / "html", Path(source_dir or build / "site"), Path(doctrees_dir or build / "doctrees")
 
 
-def site_stamp(reports_dir: Path) -> Path:
-    """The file that records which source the site in `reports_dir` was built from; publishing
-    a run removes it, so that the next build rebuilds the site."""
-    return site_folders(reports_dir)[2] / "installed-site.sha256"
+def site_stamp(reports_dir: Path, doctrees_dir: Path | None = None) -> Path:
+    """The file, beside Sphinx's cache, that records which source the site in `reports_dir`
+    was built from; publishing a run removes it, so that the next build rebuilds the site."""
+    return site_folders(reports_dir, doctrees_dir=doctrees_dir)[2] / "installed-site.sha256"
 
 
 class SphinxProcess:
