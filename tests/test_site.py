@@ -171,8 +171,9 @@ def test_every_figure_fits_its_canvas():
 
 @pytest.mark.slow
 def test_the_committed_site_is_what_the_committed_runs_build(tmp_path):
-    """Rebuilt from the committed run folders, every page is byte-identical to the committed
-    one: the site is current and deterministic (no timestamps or random ids)."""
+    """Rebuilt from scratch from the committed run folders, every page and the search index are
+    byte-identical to the committed ones (which an incremental build made): the site is
+    current and deterministic (no timestamps or random ids)."""
     from workbench.core.site import build_site
     reports = tmp_path / "reports"
     for manifest in REPORTS_DIR.glob("*/*/run.json"):
@@ -184,6 +185,8 @@ def test_the_committed_site_is_what_the_committed_runs_build(tmp_path):
     for page in built:
         assert (reports / page).read_bytes() == (REPORTS_DIR / page).read_bytes(), \
             f"reports/{page} is stale: run `python3 tasks.py reports`"
+    assert (reports / "searchindex.js").read_bytes() == (REPORTS_DIR / "searchindex.js").read_bytes(), \
+        "reports/searchindex.js is not what a build from scratch makes"
 
 
 @pytest.mark.slow

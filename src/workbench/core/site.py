@@ -34,7 +34,7 @@ from workbench.core.sphinx_process import SphinxProcess, site_folders, site_stam
 from workbench.core.tables import ReadableTable
 
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
-SITE_PROJECT = PROJECT_ROOT / "site"   # conf.py, _static/, _templates/: the Sphinx project's own files
+SITE_PROJECT = PROJECT_ROOT / "site"   # the Sphinx project's own files: conf.py, _static/
 SITE_TITLE = "Cluster workbench reports"
 REFERENCE = re.compile(r"\{numref\}`([^`<]+)`")
 CITATION = re.compile(r"\{cite:(t|p)\}`([^`]+)`")
@@ -376,6 +376,23 @@ def strip_checksums(html_dir: Path) -> None:
             page.write_text(cleaned, encoding="utf-8")
 
 
+def prune_search_index(html_dir: Path) -> None:
+    """Drop the words that no page holds any more from Sphinx's search index. An incremental
+    build keeps them, with an empty list of pages (the words of a page's previous version),
+    so it would differ from a build from scratch; pruned, the two are the same bytes."""
+    from sphinx.search import js_index
+    path = html_dir / "searchindex.js"
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    index = js_index.loads(text)
+    for key in ("terms", "titleterms"):
+        index[key] = {word: pages for word, pages in index[key].items() if pages != []}
+    pruned = js_index.dumps(index)
+    if pruned != text:
+        path.write_text(pruned, encoding="utf-8")
+
+
 def site_files(runs: list[PublishedRun], html_dir: Path) -> dict[str, Path]:
     """The files of the built site that belong in reports/: the top-level pages and Sphinx's
     folders, each study's index and each published run's page (not pages of runs deleted
@@ -423,7 +440,7 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
     stopped here either way); without one, or one for other folders, Sphinx is started now."""
     reports_dir = Path(reports_dir)
     html_dir, source_dir, doctrees_dir = site_folders(reports_dir, source_dir, doctrees_dir)
-    installed = doctrees_dir / site_stamp(reports_dir).name
+    installed = site_stamp(reports_dir, doctrees_dir)
     try:
         runs = published_runs(registry, reports_dir)
         digest = write_source(registry, runs, source_dir)
@@ -442,6 +459,7 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
         raise SiteError(f"The report site did not build (Sphinx exit {status}); see its messages above. "
                         "The site in reports/ is unchanged.")
     strip_checksums(html_dir)
+    prune_search_index(html_dir)
     (html_dir / ".buildinfo.bak").unlink(missing_ok=True)
     install_site(runs, html_dir, reports_dir)
     installed.parent.mkdir(parents=True, exist_ok=True)
