@@ -209,3 +209,24 @@ def test_a_sphinx_warning_fails_the_site_with_its_exit_and_ends_the_process_star
     with pytest.raises(SiteError, match=r"The report site did not build \(Sphinx exit [1-9]"):
         build_site(REGISTRY, reports, sphinx=ahead)
     assert ahead.process.returncode not in (None, 0)
+
+
+@pytest.mark.slow
+def test_a_site_build_after_one_that_was_stopped_starts_from_an_empty_cache(tmp_path):
+    """A Sphinx killed mid-build can leave its search index and cache half written, and an
+    incremental build on them fails; the marker the stopped build left makes the next one
+    start cold, and it succeeds."""
+    from workbench.core.site import build_site
+    from workbench.core.sphinx_process import site_folders, site_stamp
+    reports = tmp_path / "reports"
+    shutil.copytree(REPORTS_DIR / "synthesis" / "trust", reports / "synthesis" / "trust",
+                    ignore=shutil.ignore_patterns("report.html"))
+    build_site(REGISTRY, reports)
+    html_dir = site_folders(reports)[0]
+    (html_dir / "searchindex.js").write_text("Search.setIndex({\"docnames\": [")
+    site_stamp(reports).unlink()
+    (html_dir.parent / "site-build-unfinished").touch()
+    (reports / "synthesis" / "trust" / "report.html").unlink()
+    build_site(REGISTRY, reports)
+    assert (reports / "synthesis" / "trust" / "report.html").is_file()
+    assert not (html_dir.parent / "site-build-unfinished").exists()

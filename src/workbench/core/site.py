@@ -435,7 +435,8 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
     """Write the Sphinx source for every published run, build the HTML into build/html/ and
     install it into reports/ (see `install_site`); returns reports/index.html. The source and
     Sphinx's cache go to build/ beside the reports folder. Sphinx warnings fail the build and
-    leave reports/ as it was. When the source is what the installed site was built from and
+    leave reports/ as it was; a build that failed or was stopped leaves a marker, so that the
+    next one starts Sphinx from an empty cache instead of a half-written one. When the source is what the installed site was built from and
     every page exists, Sphinx is not run. `sphinx` is a SphinxProcess started ahead (it is
     stopped here either way); without one, or one for other folders, Sphinx is started now."""
     reports_dir = Path(reports_dir)
@@ -451,6 +452,12 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
             if sphinx is not None:
                 sphinx.stop()
             sphinx = SphinxProcess(html_dir, source_dir, doctrees_dir)
+        unfinished = html_dir.parent / "site-build-unfinished"
+        if unfinished.exists():   # the last build was stopped or failed: its cache may be half written
+            shutil.rmtree(html_dir, ignore_errors=True)
+            shutil.rmtree(doctrees_dir, ignore_errors=True)
+        unfinished.parent.mkdir(parents=True, exist_ok=True)
+        unfinished.touch()
         status = sphinx.build()
     finally:
         if sphinx is not None:
@@ -464,5 +471,6 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
     install_site(runs, html_dir, reports_dir)
     installed.parent.mkdir(parents=True, exist_ok=True)
     installed.write_text(digest)
+    unfinished.unlink()
     shutil.rmtree(html_dir.parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
     return reports_dir / "index.html"
