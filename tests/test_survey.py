@@ -167,15 +167,16 @@ def test_a_survey_district_is_tabled_on_the_papers_bases_like_the_published_ones
                   "Boyolali,B2,4,3,2,,5,3,no,,yes,,yes,proactive,no,4,3,2,3",
                   "Boyolali,B3,3,3,3,3,5,3,yes,passive,,,yes,active,,3,3,3,2")
     study = mc.load_study(user_data=path)
-    same_kind = mc.cooperation_table(study.cooperation, "same_kind").set_index("district")
+    same_kind = mc.cooperation_cells(mc.cooperation_table(study.cooperation, "same_kind")).set_index("district")
     # Tabel 4 prints Tegal's modes as shares of the cooperating firms: Pasif 7 (41,2)
-    assert same_kind.loc["Tegal", "Pasif / Cooperates passively (% of Ada)"] == "7 (41.2%)"
-    assert same_kind.loc["Tegal", "Ada / Cooperates"] == "17 (89.5%)"
+    assert same_kind.loc["Tegal", "Pasif / Cooperates passively (% of Ada)"].startswith("7 (41.2%; 95% CI ")
+    assert same_kind.loc["Tegal", "Ada / Cooperates"].startswith("17 (89.5%; 95% CI ")
     # the survey district on the same bases: 2 of 3 cooperate; 1 of those 2 actively
-    assert same_kind.loc["Boyolali", "Ada / Cooperates"] == "2 (66.7%)"
-    assert same_kind.loc["Boyolali", "Aktif / Cooperates actively (% of Ada)"] == "1 (50.0%)"
+    assert same_kind.loc["Boyolali", "Ada / Cooperates"].startswith("2 (66.7%; 95% CI ")
+    assert same_kind.loc["Boyolali", "Aktif / Cooperates actively (% of Ada)"].startswith("1 (50.0%; 95% CI ")
     assert same_kind.loc["Boyolali", "Jumlah / Firms that answered"] == 3
-    dynamics = mc.dynamics_table(study.dynamics).set_index("district")
+    assert same_kind.loc["Boyolali", "Small sample"] == "yes: 3 firms answered and 2 firms cooperate, fewer than 10"
+    dynamics = mc.dynamics_cells(mc.dynamics_table(study.dynamics)).set_index("district")
     assert dynamics.loc["Boyolali", "Ketrampilan / Skill"] == "2 (1-3, n=2)"     # B2 left skill blank
     assert dynamics.loc["Tegal", "Ketrampilan / Skill"] == "2 (1-3)"           # not printed for the paper
     assert dynamics.loc["Tegal", "Jumlah / Sum of the means (recomputed)"] == "17"
@@ -186,4 +187,5 @@ def test_a_survey_without_any_dynamics_answer_runs_alone(tmp_path):
             "Boyolali,B2,,,,,,,no,,yes,,yes,proactive,no,4,3,2,3"]
     study = mc.load_study(user_data=survey(tmp_path, *rows))
     assert "no firm answered any of them" in mc.strongest_and_weakest(study, "Boyolali")
-    assert mc.dynamics_table(study.dynamics).set_index("district").loc["Boyolali", "Produk / Product"] == "? (?-?, n=0)"
+    assert mc.dynamics_cells(mc.dynamics_table(study.dynamics)).set_index("district").loc[
+        "Boyolali", "Produk / Product"] == "? (?-?, n=0)"

@@ -16,6 +16,7 @@ GROUPS = {
     "text_vs_table": "The text against its tables",
     "section_vs_section": "One section (or table) against another",
     "workbench_reading": "The source against the workbench's coding or reconstruction",
+    "beyond_chance": "A difference the text names between places, against chance",
     "cannot_check": "What cannot be checked",
 }
 
@@ -49,6 +50,19 @@ def audit_entry(table: str, cell: str, published, recomputed, decimals: int | No
     return {"group": group, "table": table, "cell": cell, "published": published, "recomputed": recomputed,
             "agrees": bool(agrees), "verdict": verdict, "note": note, "quote": quote,
             "other_place": other_place, "other_quote": other_quote}
+
+
+SUPPORTED, NOT_DISTINGUISHABLE, NOT_TESTABLE = "supported at 95%", "not distinguishable at 95%", "not testable"
+
+
+def chance_entry(place: str, claim: str, stated: str, finding: str, reason: str, quote: str = "") -> dict:
+    """An audit row for a difference the text names between places (`stated`), set against
+    chance: `finding` is SUPPORTED (agrees), NOT_DISTINGUISHABLE (disagrees: the counts could
+    give it by chance) or NOT_TESTABLE (cannot be checked), with the test or the reason."""
+    verdict = {SUPPORTED: AGREE, NOT_DISTINGUISHABLE: DISAGREE, NOT_TESTABLE: CANNOT_CHECK}[finding]
+    return {"group": "cannot_check" if verdict == CANNOT_CHECK else "beyond_chance", "table": place, "cell": claim, "published": stated, "recomputed": finding,
+            "agrees": verdict == AGREE, "verdict": verdict, "note": reason, "quote": quote,
+            "other_place": "", "other_quote": ""}
 
 
 def audit_table(entries: list[dict]) -> pd.DataFrame:

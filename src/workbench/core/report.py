@@ -21,7 +21,7 @@ from IPython.display import Markdown
 from matplotlib.figure import Figure
 
 from workbench.core.escape import markdown_code, markdown_text
-from workbench.core.mime import FIGURE_MIME, TABLE_MIME
+from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, describe_figure
 from workbench.core.tables import Column, ReadableTable, readable
@@ -128,13 +128,25 @@ class Report:
             (folder / f"{name}.svg").write_bytes(output.render("svg"))
         return output
 
+    def headline(self, text: str) -> Markdown:
+        """Show the study's one-sentence finding; during a run also save it as headline.md, from
+        which the report site's home and study pages quote it (so that they quote a published
+        run, recorded in its run.json, not a computation of their own)."""
+        if self.output_dir is not None:
+            self.output_dir.mkdir(parents=True, exist_ok=True)
+            (self.output_dir / HEADLINE_FILE).write_text(text + "\n", encoding="utf-8")
+        return Markdown(f"**Finding.** {text}")
+
     def table(self, name: str, frame: pd.DataFrame, caption: str = "", source: str = "",
               columns: Mapping[str, Column | str] | None = None, only: Sequence[str] | None = None,
-              fold: bool = False, notes: Sequence[str] = ()) -> TableOutput:
+              fold: bool = False, notes: Sequence[str] = (), shown: pd.DataFrame | None = None) -> TableOutput:
         """Show a table for reading, with `notes` under it (the transcription notes of the raw
-        tables it shows); during a run save the data as tables/<name>.csv."""
+        tables it shows); during a run save the data as tables/<name>.csv. `shown` is the same
+        table laid out for reading (cells that join a count, its share and an interval), when
+        it differs from the data: the CSV keeps the numbers as computed."""
         if self.output_dir is not None:
             folder = self.output_dir / "tables"
             folder.mkdir(parents=True, exist_ok=True)
             write_csv(frame, folder / f"{name}.csv")
-        return TableOutput(readable(frame, columns, only, notes), name, caption, source, fold)
+        return TableOutput(readable(frame if shown is None else shown, columns, only, notes), name, caption, source,
+                           fold)

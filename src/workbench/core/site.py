@@ -28,7 +28,7 @@ from docutils.nodes import make_id
 from workbench.core import study as contract
 from workbench.core.errors import SiteError
 from workbench.core.escape import html_text, markdown_code, markdown_text
-from workbench.core.mime import FIGURE_MIME, TABLE_MIME
+from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
 from workbench.core.sphinx_process import SphinxProcess, site_folders, site_stamp
 from workbench.core.tables import ReadableTable
@@ -296,6 +296,18 @@ def page_notebook(spec: contract.Study, run: PublishedRun, entries: dict) -> nbf
     return page
 
 
+def study_headline(spec: contract.Study, runs: list[PublishedRun]) -> str:
+    """The finding a study's published run wrote (headline.md): of the first run that shows
+    every case from the published tables only, else of the first run that wrote one."""
+    def published_only(run: PublishedRun) -> bool:
+        parameters = run.manifest["parameters"]
+        return (str(parameters.get(spec.selector, contract.ALL)).casefold() == contract.ALL
+                and not parameters.get(contract.USER_DATA) and not parameters.get(contract.DATA_DIR))
+    written = [run for run in runs if (run.folder / HEADLINE_FILE).is_file()]
+    chosen = next((run for run in written if published_only(run)), written[0] if written else None)
+    return (chosen.folder / HEADLINE_FILE).read_text(encoding="utf-8").strip() if chosen else ""
+
+
 def index_pages(registry: contract.Registry, runs: list[PublishedRun], entries: dict) -> dict[str, str]:
     """The site's home page and one page per study, listing its runs (the side navigation)."""
     pages, studies = {}, []
@@ -303,7 +315,7 @@ def index_pages(registry: contract.Registry, runs: list[PublishedRun], entries: 
         own = [run for run in runs if run.study == spec.name]
         if not own:
             continue
-        headline = spec.headline(spec.load()) if spec.headline else ""
+        headline = study_headline(spec, own)
         studies.append((spec, own, headline))
         listing = "\n".join(f"- [{markdown_text(run_label(spec, run.manifest))}]({run.name}/report)"
                             + (" (illustrative data)" if run.manifest.get("illustrative") else "") for run in own)

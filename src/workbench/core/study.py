@@ -68,8 +68,7 @@ class GuardProbe:
 @dataclass(frozen=True)
 class Study:
     """What a study declares to the workbench (see the module docstring). `source` is the key
-    of the study's source in references.bib; `headline(data)` gives the one-line finding the
-    report index shows; `reads` names other studies' data folders a run reads. A study whose
+    of the study's source in references.bib; `reads` names other studies' data folders a run reads. A study whose
     cases come from its own tables, not from its paper, gives `choices(data_dir)`: each case
     with its aliases, read without pandas, in place of `published`."""
 
@@ -85,7 +84,6 @@ class Study:
     makes_outputs: bool = True
     reads: tuple[str, ...] = ()
     source: str = ""
-    headline: Callable | None = None
     choices: Callable | None = None
 
     @property

@@ -38,7 +38,6 @@ STUDY = Study(
     all_aliases=("both",),
     user_data="folder",
     source="najiyati2015",
-    headline=lazy("workbench.led_synergism.tables:headline"),
     load=lazy("workbench.led_synergism.data:load_study"),
     processed_tables=lazy("workbench.led_synergism.data:processed_tables"),
     guard=GuardProbe(resource="table4_1_activities", column="area", value="Telang",

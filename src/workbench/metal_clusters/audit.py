@@ -2,10 +2,12 @@
 
 import pandas as pd
 
-from workbench.core.audit import audit_entry, audit_table
+from workbench.core.audit import NOT_DISTINGUISHABLE, NOT_TESTABLE, SUPPORTED, audit_entry, audit_table, chance_entry
+from workbench.core.inference import describe_result, independence_test
 from workbench.core.claims import check_claims
 from workbench.metal_clusters.codebook import (ASPECTS, LINKAGES, MODES, PROBLEM_AREAS, PUBLISHED_TOTAL_ROWS,
                                               without_total_rows)
+from workbench.metal_clusters.inference import UNTESTABLE
 
 
 def _titles(package, resource: str) -> dict[str, str]:
@@ -100,12 +102,52 @@ CHECKS = {check.__name__: check for check in [
     locations_more_passive_than_active, locations_above_the_sample]}
 
 
+def ranking_against_chance(study, claim) -> tuple[str, str]:
+    """A ranking of locations by the share cooperating (Tabel 4-7): supported when every
+    neighbouring pair of the ranking differs by more than chance would give (each pair tested
+    on its own, with no adjustment for several pairs; an adjustment would only support fewer)."""
+    table = _locations(study, claim.subject)
+    counts = pd.DataFrame({"cooperating": table["cooperating"], "not_cooperating": table["not_cooperating"]})
+    order = [place.strip() for place in str(claim.published).split(">")]
+    overall = independence_test(counts)
+    pairs = []
+    for first, second in zip(order, order[1:]):
+        result = independence_test(counts.loc[[first, second]])
+        pairs.append((f"{first} against {second}", result))
+    finding = SUPPORTED if all(result.differs for _, result in pairs) else NOT_DISTINGUISHABLE
+    reason = "; ".join([f"all locations: {describe_result(overall)}",
+                        *(f"{pair}: {describe_result(result)}" for pair, result in pairs)])
+    return finding, reason
+
+
+def tabel3_not_testable(study, claim) -> tuple[str, str]:
+    """A comparison of locations on Tabel 3's means: not testable (see inference.UNTESTABLE)."""
+    return NOT_TESTABLE, UNTESTABLE["Tabel 3"]
+
+
+AGAINST_CHANCE = {"ranking_by_share_cooperating": ranking_against_chance,
+                  "most_dynamic_location": tabel3_not_testable, "least_dynamic_location": tabel3_not_testable}
+
+
+def comparisons_against_chance(study) -> list[dict]:
+    """One audit row per claim of the text that compares locations: is the difference it
+    names larger than chance would give?"""
+    entries = []
+    for claim in study.raw["claims"].itertuples():
+        if claim.check in AGAINST_CHANCE:
+            finding, reason = AGAINST_CHANCE[claim.check](study, claim)
+            entries.append(chance_entry(f"{claim.place} (line {claim.line})", claim.claim, str(claim.published),
+                                        finding, reason, claim.quote))
+    return entries
+
+
 def reproduction_audit(study) -> pd.DataFrame:
     """Recompute every total, percentage and average the paper prints and compare.
 
     Covers Table 3's Jumlah (sum of the six means), Tables 4-7's percentages,
     row totals, Total rows and mode counts, Table 8's Rata-rata row, and the
-    claims of the text (data/raw/metal_clusters/claims.csv).
+    claims of the text (data/raw/metal_clusters/claims.csv), and each comparison of
+    locations that the text makes, against chance.
     """
     tables, package = study.raw, study.package
     entries = []
@@ -152,4 +194,5 @@ def reproduction_audit(study) -> pd.DataFrame:
                                        locations[area].mean(), 1, "mean of the three locations"))
 
     entries += check_claims(study, tables["claims"], CHECKS)
+    entries += comparisons_against_chance(study)
     return audit_table(entries)

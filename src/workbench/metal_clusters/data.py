@@ -11,6 +11,7 @@ from workbench.core.provenance import sha256
 from workbench.metal_clusters.audit import reproduction_audit
 from workbench.metal_clusters.codebook import (ASPECTS, DISTRICTS, LINKAGES, MODES, PROBLEM_AREAS,
                                                RESPONSES, district_of, without_total_rows)
+from workbench.metal_clusters.inference import cooperation_intervals, cooperation_tests
 from workbench.metal_clusters.user_data import read_survey
 
 
@@ -30,11 +31,18 @@ class MetalClusterStudy:
     cooperation: pd.DataFrame
     problem_solving: pd.DataFrame
     district_sources: pd.DataFrame
+    firms: pd.DataFrame | None = None   # a firm survey's rows, one per firm; None without one
 
     @cached_property
     def audit(self) -> pd.DataFrame:
         """Every derived number the paper prints, recomputed (the published tables only)."""
         return reproduction_audit(self)
+
+    @cached_property
+    def cooperation_tests(self) -> pd.DataFrame:
+        """Whether the locations differ in Tabel 4-7 (inference.cooperation_tests), computed
+        once: its permutation tests take a second or two."""
+        return cooperation_tests(self.cooperation)
 
 
 def cluster_dynamics(table3: pd.DataFrame) -> pd.DataFrame:
@@ -116,18 +124,21 @@ def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> MetalCl
     raw = package.read_all(RAW_TABLES)
     dynamics, counts, scores = tidy_tables(raw)
     sources = [{"district": d, "source": "published: seed 001, Tabel 3-8"} for d in DISTRICTS]
+    firms = None
     if str(user_data):
-        survey, kind, _ = read_survey(package, user_data)
+        survey, kind, _, firms = read_survey(package, user_data)
         extra = tidy_tables(survey)
         dynamics, counts, scores = (pd.concat([a, b], ignore_index=True) for a, b in zip((dynamics, counts, scores), extra))
         named = f"{kind}: {Path(user_data).name} (SHA-256 {sha256(Path(user_data).expanduser())[:16]})"
         sources += [{"district": d, "source": named} for d in survey["table3_cluster_dynamics"]["location"]]
     return MetalClusterStudy(package=package, raw=raw, cases=list(dict.fromkeys(dynamics["district"])),
                              dynamics=dynamics, cooperation=cooperation_shares(counts), problem_solving=scores,
-                             district_sources=pd.DataFrame(sources))
+                             district_sources=pd.DataFrame(sources), firms=firms)
 
 
 def processed_tables(study: MetalClusterStudy) -> dict[str, pd.DataFrame]:
     """The tidy tables that data/processed/metal_clusters/ holds."""
     return {"cluster_dynamics": study.dynamics, "cooperation": study.cooperation,
+            "cooperation_intervals": cooperation_intervals(study.cooperation),
+            "cooperation_tests": study.cooperation_tests,
             "problem_solving": study.problem_solving, "audit": study.audit}

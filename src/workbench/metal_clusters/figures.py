@@ -8,6 +8,7 @@ from workbench.core import diagrams
 from workbench.core.plotting import HIGHLIGHT, footnote, highlight_colours, new_figure
 from workbench.core.study import ALL
 from workbench.metal_clusters.codebook import DISTRICT_LABELS, RESPONSES
+from workbench.metal_clusters.inference import cooperation_intervals
 
 
 def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str | None = None):
@@ -41,7 +42,8 @@ def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str | None = None):
 
 def plot_cooperation(cooperation: pd.DataFrame, highlight: str | None = None):
     """Shares of the answering firms that do not cooperate, or cooperate passively, actively,
-    proactively, for each linkage (Tables 4-7; shares recomputed from the counts)."""
+    proactively, for each linkage (Tables 4-7; shares recomputed from the counts), with the
+    95% Wilson interval of the share that cooperates drawn where the grey bar ends."""
     linkages = list(dict.fromkeys(cooperation["linkage_id"]))
     figure, axes = new_figure(10, 6, nrows=2, ncols=2, sharex=True)
     responses = RESPONSES.set_index("response_id")
@@ -57,6 +59,12 @@ def plot_cooperation(cooperation: pd.DataFrame, highlight: str | None = None):
                     color=colours[response_id], label=f"{responses.at[response_id, 'response']} / "
                     f"{responses.at[response_id, 'response_en'].lower()}")
             left = left + values
+        shares = cooperation_intervals(part).query("answer == 'cooperating'").set_index("district").loc[grid.index]
+        boundary = 100 - shares["share"].astype(float)   # where the grey of Tidak ada ends
+        ax.errorbar(boundary, range(len(grid)), xerr=[shares["share_high"].astype(float) - shares["share"].astype(float),
+                                                       shares["share"].astype(float) - shares["share_low"].astype(float)],
+                    fmt="none", ecolor="black", elinewidth=1, capsize=3,
+                    label="95% interval of the share that cooperates (Wilson)")
         first = part.iloc[0]
         ax.set_title(f"{first['linkage']}\n{first['linkage_en']}")
         ax.set_xlim(0, 100)

@@ -7,6 +7,8 @@ from workbench.core.escape import markdown_text
 from workbench.metal_clusters import STUDY
 from workbench.metal_clusters.data import MetalClusterStudy
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICT_LABELS, LINKAGES, MODES, RESPONSES
+from workbench.core.inference import SMALL_SAMPLE, share_interval
+from workbench.metal_clusters.inference import cooperation_intervals
 
 
 def _grid(frame: pd.DataFrame, values: str) -> pd.DataFrame:
@@ -22,44 +24,102 @@ def _score(value) -> str:
 
 
 def dynamics_table(dynamics: pd.DataFrame) -> pd.DataFrame:
-    """Table 3 as a district × aspect grid of 'mean (min-max)', with n (the firms that
-    answered) where it is known, and the sum of the means (the paper's Jumlah), recomputed."""
-    def cell(row):
-        answered = "" if pd.isna(row["answered"]) else f", n={row['answered']}"
-        return f"{_score(row['mean'])} ({_score(row['minimum'])}-{_score(row['maximum'])}{answered})"
-    frame = dynamics.assign(value=dynamics.apply(cell, axis=1),
-                            column=dynamics["aspect"] + " / " + dynamics["aspect_en"])
-    totals = dynamics.groupby("district", sort=False)["mean"].sum(min_count=len(ASPECTS))
-    grid = _grid(frame, "value")
-    grid["Jumlah / Sum of the means (recomputed)"] = totals.map(_score)
-    return grid.reset_index()
+    """Table 3 as one row per district: each aspect's mean, minimum and maximum, the firms
+    that answered (known for a survey only) and the sum of the means (the paper's Jumlah),
+    recomputed. Numbers as computed; `dynamics_cells` lays them out for reading."""
+    rows = []
+    for district, part in dynamics.groupby("district", sort=False):
+        row = {"district": district}
+        for aspect in part.itertuples():
+            row.update({f"{aspect.aspect_id}_mean": aspect.mean, f"{aspect.aspect_id}_minimum": aspect.minimum,
+                        f"{aspect.aspect_id}_maximum": aspect.maximum, f"{aspect.aspect_id}_answered": aspect.answered})
+        row["sum_of_means"] = part["mean"].sum(min_count=len(ASPECTS)) if part["mean"].notna().all() else pd.NA
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    return table.astype({column: "Int64" if column.endswith("_answered") else "Float64"
+                         for column in table.columns if column != "district"})
+
+
+def dynamics_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """`dynamics_table` as the paper prints Tabel 3: a district × aspect grid of
+    'mean (min-max)', with n where it is known, and the sum of the means."""
+    def cell(row, aspect: str) -> str:
+        answered = row[f"{aspect}_answered"]
+        n = "" if pd.isna(answered) else f", n={int(answered)}"
+        return f"{_score(row[f'{aspect}_mean'])} ({_score(row[f'{aspect}_minimum'])}-{_score(row[f'{aspect}_maximum'])}{n})"
+    shown = pd.DataFrame({"district": table["district"]})
+    for aspect in ASPECTS.itertuples():
+        shown[f"{aspect.aspect} / {aspect.aspect_en}"] = [cell(row, aspect.aspect_id) for _, row in table.iterrows()]
+    shown["Jumlah / Sum of the means (recomputed)"] = table["sum_of_means"].map(_score)
+    return shown
 
 
 def cooperation_table(cooperation: pd.DataFrame, linkage_id: str) -> pd.DataFrame:
-    """One linkage as the paper prints it (Tabel 4-7), for every district alike: firms that
-    cooperate (Ada) and do not (Tidak ada), with their % of all firms that answered; the
-    modes (Pasif, Aktif, Proaktif) with their % of the cooperating firms; and the total."""
+    """One linkage as the paper prints it (Tabel 4-7), one row per district: the firms that
+    cooperate (Ada) and do not (Tidak ada), as counts and % of the firms that answered; the
+    modes (Pasif, Aktif, Proaktif) as counts and % of the cooperating firms; each share with
+    its 95% Wilson interval; and the firms that answered. `cooperation_cells` lays it out."""
     part = cooperation[cooperation["linkage_id"] == linkage_id]
+    intervals = cooperation_intervals(part).set_index(["district", "answer"])
     rows = []
     for district, own in part.groupby("district", sort=False):
-        firms = dict(zip(own["response_id"], own["firms"]))
-        total = sum(firms.values())
-        cooperating = total - firms.get("not_cooperating", 0)
+        firms = dict(zip(own["response_id"], own["firms"].astype(int)))
+        answered = sum(firms.values())
         row = {"district": district}
-        for label, count, base in [("Ada / Cooperates", cooperating, total),
-                                   ("Tidak ada / Does not cooperate", firms.get("not_cooperating", 0), total)]:
-            row[label] = f"{count} ({100 * count / base:.1f}%)" if base else f"{count}"
-        for response in RESPONSES.itertuples():
-            if response.response_id in MODES and response.response_id in set(part["response_id"]):
-                count = firms.get(response.response_id, 0)
-                row[f"{response.response} / {response.response_en} (% of Ada)"] = (
-                    f"{count} ({100 * count / cooperating:.1f}%)" if cooperating else f"{count}")
+        answers = ["cooperating", "not_cooperating", *[m for m in MODES if m in set(part["response_id"])]]
         if linkage_id != "supporting" and "cooperating_mode_not_asked" in set(part["response_id"]):
-            count = firms.get("cooperating_mode_not_asked", 0)
-            row["Ada, mode not stated (% of Ada)"] = f"{count} ({100 * count / cooperating:.1f}%)" if cooperating else f"{count}"
-        row["Jumlah / Firms that answered"] = total
+            answers.append("cooperating_mode_not_asked")
+        for answer in answers:
+            if answer == "not_cooperating":
+                count = firms.get(answer, 0)
+                share = 100 * count / answered if answered else float("nan")
+                low, high = (100 - intervals.at[(district, "cooperating"), bound] for bound in ("share_high", "share_low"))
+            elif (district, answer) in intervals.index:
+                count, share, low, high = intervals.loc[(district, answer), ["firms", "share", "share_low", "share_high"]]
+            else:
+                cooperating = answered - firms.get("not_cooperating", 0)
+                count = firms.get(answer, 0)
+                share = 100 * count / cooperating if cooperating else float("nan")
+                low, high = share_interval(count, cooperating)
+            row.update({answer: int(count), f"{answer}_pct": share, f"{answer}_low": low, f"{answer}_high": high})
+        row["answered"] = answered
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+COOPERATION_HEADERS = {"cooperating": "Ada / Cooperates", "not_cooperating": "Tidak ada / Does not cooperate",
+                       "cooperating_mode_not_asked": "Ada, mode not stated"}
+
+
+def cooperation_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """`cooperation_table` for reading: each cell 'count (share%; 95% CI low-high)', the modes
+    as % of Ada, and the firms that answered (Jumlah)."""
+    def cell(count, share, low, high) -> str:
+        if pd.isna(share):
+            return f"{count}"
+        interval = "" if pd.isna(low) else f"; 95% CI {low:.1f}-{high:.1f}"
+        return f"{count} ({share:.1f}%{interval})"
+    shown = pd.DataFrame({"district": table["district"]})
+    responses = RESPONSES.set_index("response_id")
+    for answer in [c for c in table.columns if f"{c}_pct" in table.columns]:
+        header = COOPERATION_HEADERS.get(answer) or f"{responses.at[answer, 'response']} / {responses.at[answer, 'response_en']}"
+        if answer not in ("cooperating", "not_cooperating"):
+            header += " (% of Ada)"
+        shown[header] = [cell(r[answer], r[f"{answer}_pct"], r[f"{answer}_low"], r[f"{answer}_high"])
+                         for _, r in table.iterrows()]
+    shown["Jumlah / Firms that answered"] = table["answered"]
+    modes = any(mode in table.columns for mode in MODES)
+    shown["Small sample"] = [small_sample(row["answered"], row["cooperating"] if modes else None)
+                             for _, row in table.iterrows()]
+    return shown
+
+
+def small_sample(answered: int, cooperating: int | None = None) -> str:
+    """Words flagging a base of fewer than SMALL_SAMPLE firms (those that answered, and those
+    that cooperate where the modes are shares of them), whose intervals are wide."""
+    parts = [f"{count} firm{'s' * (count != 1)} {what}" for count, what in [(answered, "answered"), (cooperating, "cooperate")]
+             if count is not None and count < SMALL_SAMPLE]
+    return f"yes: {' and '.join(parts)}, fewer than {SMALL_SAMPLE}" if parts else ""
 
 
 def problem_solving_table(scores: pd.DataFrame) -> pd.DataFrame:
@@ -169,5 +229,10 @@ def headline(study: MetalClusterStudy) -> str:
     """The study's finding in one line, for the report index (computed from Tabel 3 and 4-7)."""
     lowest = study.dynamics.groupby(["aspect", "aspect_en"], sort=False)["mean"].mean()
     weakest = lowest[lowest == lowest.min()].index
+    tests = study.cooperation_tests
+    differ = tests[(tests["question"] == "cooperates") & (tests["differs"] == True)]  # noqa: E712 (None = no test)
+    beyond = (f" Only for {', '.join(differ['linkage_en'].str.lower())} does the share that cooperates differ between "
+              "the districts by more than chance would give (95%)." if len(differ)
+              else " In no linkage does the share that cooperates differ between the districts by more than chance would give (95%).")
     return (f"Least dynamic aspect across the districts (Tabel 3 means): "
-            f"{', '.join(f'{a} ({e.lower()})' for a, e in weakest)}. " + describe_cooperation(study.cooperation))
+            f"{', '.join(f'{a} ({e.lower()})' for a, e in weakest)}. " + describe_cooperation(study.cooperation) + beyond)

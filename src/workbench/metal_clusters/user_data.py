@@ -148,9 +148,10 @@ def district_name_problems(table: pd.DataFrame, file: str) -> list[Problem]:
     return problems
 
 
-def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.DataFrame], str, str]:
+def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.DataFrame], str, str, pd.DataFrame | None]:
     """A firm survey or a district summary, told apart by its header, in the published
-    tables' shapes; returns the tables, which kind the file was, and its name as shown."""
+    tables' shapes; returns the tables, which kind the file was, its name as shown, and the
+    firm rows of a firm survey (None for a summary)."""
     path = Path(path).expanduser().resolve()
     file = display_path(path)
     header = set(read_delimited_text(path)[0].columns)
@@ -166,4 +167,4 @@ def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.Da
     problems = district_name_problems(table, file)
     if problems:
         raise DataValidationError(problems)
-    return shapes(table), kind, file
+    return shapes(table), kind, file, table if kind == "firm survey" else None

@@ -31,7 +31,6 @@ STUDY = Study(
     title="What the three studies say together: a cross-study synthesis",
     selector="construct",
     reads=("metal_clusters", "led_synergism", "tumang_governance"),
-    headline=lazy("workbench.synthesis.tables:headline"),
     load=lazy("workbench.synthesis.data:load_study"),
     processed_tables=lazy("workbench.synthesis.data:processed_tables"),
     choices=lazy("workbench.synthesis.constructs:construct_choices"),

@@ -29,7 +29,6 @@ STUDY = Study(
     published=CASE_ALIASES,
     user_data="folder",
     source="lasmana_tumang",
-    headline=lazy("workbench.tumang_governance.tables:headline"),
     load=lazy("workbench.tumang_governance.data:load_study"),
     processed_tables=lazy("workbench.tumang_governance.data:processed_tables"),
     guard=GuardProbe(resource="deseve_indicators", row={"case": "Tumang", "number": "4"}, column="verdict",

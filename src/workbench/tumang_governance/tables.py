@@ -58,7 +58,7 @@ def problem_map(study, case: str) -> pd.DataFrame:
 def verdict_summary(verdicts: pd.DataFrame, framework: str, case: str) -> str:
     """A sentence counting one case's verdicts on one framework, naming what is not achieved."""
     case = STUDY.one_case(case, verdicts["case"])
-    card = scorecard(verdicts).set_index(["case", "framework"]).loc[(case, framework)]
+    card = scorecard(verdicts).set_index(["case", "framework"]).loc[(case, framework)].astype(int)
     rows = verdicts[(verdicts["case"] == case) & (verdicts["framework"] == framework)]
     missed = rows.loc[rows["verdict"] == "not_achieved_quite_well", "item"].tolist()
     parts = [f"**{markdown_text(case)}**: {card['achieved_quite_well']} of {card['total']} achieved quite well"]
