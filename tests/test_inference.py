@@ -51,10 +51,10 @@ def test_small_two_by_two_tables_get_fishers_exact_test():
     assert result.differs is False
 
 
-def test_small_larger_tables_get_a_seeded_permutation_test():
+def test_small_larger_tables_get_a_seeded_monte_carlo_test():
     counts = pd.DataFrame({"yes": [4, 13, 17], "no": [8, 4, 2]}, index=["Ceper", "Pati", "Tegal"])
     first, second = independence_test(counts), independence_test(counts)
-    assert first.test == "permutation chi-square" and "permutations (seed" in first.reason
+    assert first.test == "Monte Carlo chi-square" and "random tables with the same margins (seed" in first.reason
     assert first == second
 
 
@@ -78,7 +78,7 @@ def test_rank_test_is_kruskal_wallis():
 
 
 def test_the_published_locations_differ_in_same_kind_cooperation_only():
-    tests = mc.load_study().cooperation_tests
+    tests = mc.cooperation_tests(mc.load_study().cooperation)
     cooperates = tests[tests["question"] == "cooperates"].set_index("linkage_id")
     assert cooperates.loc["same_kind", "differs"] is True or cooperates.loc["same_kind", "differs"] == True  # noqa: E712
     assert not cooperates.drop(index="same_kind")["differs"].astype(bool).any()

@@ -37,7 +37,7 @@ from workbench.core.study import OUTPUT_DIR, PATH_PARAMETERS
 KERNEL_NAME = "python3"
 # Third-party libraries every study notebook imports (about 1.5 s): a kernel started ahead
 # imports them at its start, before it answers, while the previous run executes.
-PRELOAD = "import pandas, pandera.pandas, seaborn, networkx"
+PRELOAD = "import pandas, pandera.pandas, seaborn, networkx, scipy.stats"
 
 
 @dataclass

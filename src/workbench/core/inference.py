@@ -59,8 +59,9 @@ def no_test(reason: str, observations: int = 0) -> TestResult:
 
 def independence_test(counts: pd.DataFrame) -> TestResult:
     """Are groups (rows) and answers (columns) independent? Pearson's chi-square when every
-    expected count is at least 5; otherwise Fisher's exact test for a 2 × 2 table and a
-    permutation test of the chi-square statistic (fixed seed) for a larger one. The effect
+    expected count is at least 5; otherwise Fisher's exact test for a 2 × 2 table and, for a
+    larger one, a Monte Carlo test of the chi-square statistic on random tables with the
+    observed margins (the permutation distribution; fixed seed). The effect
     size is Cramér's V. Rows and columns with no firms are left out first."""
     table = counts.astype(float).fillna(0)
     table = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
@@ -82,10 +83,11 @@ def independence_test(counts: pd.DataFrame) -> TestResult:
         result = stats.fisher_exact(observed)
         return TestResult("Fisher's exact", math.nan, dof, float(result.pvalue), effect, "Cramér's V",
                           observations, why)
-    method = stats.PermutationMethod(n_resamples=RESAMPLES, rng=np.random.default_rng(SEED))
+    method = stats.MonteCarloMethod(n_resamples=RESAMPLES, rng=np.random.default_rng(SEED))
     result = stats.chi2_contingency(observed, correction=False, method=method)
-    return TestResult("permutation chi-square", float(result.statistic), dof, float(result.pvalue), effect,
-                      "Cramér's V", observations, f"{why}; p from {RESAMPLES:,} permutations (seed {SEED})")
+    return TestResult("Monte Carlo chi-square", float(result.statistic), dof, float(result.pvalue), effect,
+                      "Cramér's V", observations,
+                      f"{why}; p from {RESAMPLES:,} random tables with the same margins (seed {SEED})")
 
 
 def mean_interval(values) -> tuple[float, float]:

@@ -38,12 +38,6 @@ class MetalClusterStudy:
         """Every derived number the paper prints, recomputed (the published tables only)."""
         return reproduction_audit(self)
 
-    @cached_property
-    def cooperation_tests(self) -> pd.DataFrame:
-        """Whether the locations differ in Tabel 4-7 (inference.cooperation_tests), computed
-        once: its permutation tests take a second or two."""
-        return cooperation_tests(self.cooperation)
-
 
 def cluster_dynamics(table3: pd.DataFrame) -> pd.DataFrame:
     """Table 3 in long form: one row per location and aspect with mean, minimum, maximum, and
@@ -140,5 +134,5 @@ def processed_tables(study: MetalClusterStudy) -> dict[str, pd.DataFrame]:
     """The tidy tables that data/processed/metal_clusters/ holds."""
     return {"cluster_dynamics": study.dynamics, "cooperation": study.cooperation,
             "cooperation_intervals": cooperation_intervals(study.cooperation),
-            "cooperation_tests": study.cooperation_tests,
+            "cooperation_tests": cooperation_tests(study.cooperation),
             "problem_solving": study.problem_solving, "audit": study.audit}

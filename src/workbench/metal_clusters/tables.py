@@ -8,7 +8,7 @@ from workbench.metal_clusters import STUDY
 from workbench.metal_clusters.data import MetalClusterStudy
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICT_LABELS, LINKAGES, MODES, RESPONSES
 from workbench.core.inference import SMALL_SAMPLE, share_interval
-from workbench.metal_clusters.inference import cooperation_intervals
+from workbench.metal_clusters.inference import cooperation_intervals, cooperation_tests
 
 
 def _grid(frame: pd.DataFrame, values: str) -> pd.DataFrame:
@@ -229,7 +229,7 @@ def headline(study: MetalClusterStudy) -> str:
     """The study's finding in one line, for the report index (computed from Tabel 3 and 4-7)."""
     lowest = study.dynamics.groupby(["aspect", "aspect_en"], sort=False)["mean"].mean()
     weakest = lowest[lowest == lowest.min()].index
-    tests = study.cooperation_tests
+    tests = cooperation_tests(study.cooperation)
     differ = tests[(tests["question"] == "cooperates") & (tests["differs"] == True)]  # noqa: E712 (None = no test)
     beyond = (f" Only for {', '.join(differ['linkage_en'].str.lower())} does the share that cooperates differ between "
               "the districts by more than chance would give (95%)." if len(differ)
