@@ -82,14 +82,31 @@ def cooperation_tests(cooperation: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _result(row) -> TestResult:
+    return TestResult(row.test, row.statistic, row.dof, row.p_value, row.effect, row.effect_name, row.observations,
+                      row.reason)
+
+
+def cooperation_test_cells(tests: pd.DataFrame) -> pd.DataFrame:
+    """`cooperation_tests` for reading: per linkage and question, the test and its result in
+    words, whether the locations differ, the firms and why this test."""
+    verdicts = {True: "yes", False: "not at 95%", None: "cannot be tested"}
+    return pd.DataFrame({
+        "Linkage": tests["linkage"] + " / " + tests["linkage_en"],
+        "Question": tests["question"].map({"cooperates": "Whether firms cooperate", "mode": "How the cooperating firms cooperate"}),
+        "Locations differ?": tests["differs"].map(verdicts),
+        "Test and result": [describe_result(_result(row)) for row in tests.itertuples()],
+        "Firms": tests["observations"],
+        "Why this test": tests["reason"]})
+
+
 def describe_cooperation_tests(tests: pd.DataFrame) -> str:
     """Which of the location differences of Tabel 4-7 are larger than chance would give."""
     sentences = []
     for row in tests.itertuples():
         what = ("the share of firms that cooperate" if row.question == "cooperates"
                 else "how the cooperating firms cooperate")
-        result = TestResult(row.test, row.statistic, row.dof, row.p_value, row.effect, row.effect_name,
-                            row.observations, row.reason)
+        result = _result(row)
         if row.differs is None:
             verdict = f"cannot be tested ({row.reason})"
         elif row.differs:

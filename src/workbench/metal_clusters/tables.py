@@ -92,12 +92,13 @@ COOPERATION_HEADERS = {"cooperating": "Ada / Cooperates", "not_cooperating": "Ti
 
 
 def cooperation_cells(table: pd.DataFrame) -> pd.DataFrame:
-    """`cooperation_table` for reading: each cell 'count (share%; 95% CI low-high)', the modes
-    as % of Ada, and the firms that answered (Jumlah)."""
+    """`cooperation_table` for reading: each cell 'firms (share%, interval)' (see
+    COOPERATION_CELLS_NOTE), the modes as % of Ada, the firms that answered (Jumlah), and
+    which bases are small."""
     def cell(count, share, low, high) -> str:
         if pd.isna(share):
             return f"{count}"
-        interval = "" if pd.isna(low) else f"; 95% CI {low:.1f}-{high:.1f}"
+        interval = "" if pd.isna(low) else f", {low:.1f}–{high:.1f}"
         return f"{count} ({share:.1f}%{interval})"
     shown = pd.DataFrame({"district": table["district"]})
     responses = RESPONSES.set_index("response_id")
@@ -109,17 +110,22 @@ def cooperation_cells(table: pd.DataFrame) -> pd.DataFrame:
                          for _, r in table.iterrows()]
     shown["Jumlah / Firms that answered"] = table["answered"]
     modes = any(mode in table.columns for mode in MODES)
-    shown["Small sample"] = [small_sample(row["answered"], row["cooperating"] if modes else None)
-                             for _, row in table.iterrows()]
+    small = [small_sample(row["answered"], row["cooperating"] if modes else None) for _, row in table.iterrows()]
+    shown["district"] = [f"{district} {SMALL_MARK}" if flag else district for district, flag in zip(table["district"], small)]
     return shown
 
 
-def small_sample(answered: int, cooperating: int | None = None) -> str:
-    """Words flagging a base of fewer than SMALL_SAMPLE firms (those that answered, and those
-    that cooperate where the modes are shares of them), whose intervals are wide."""
-    parts = [f"{count} firm{'s' * (count != 1)} {what}" for count, what in [(answered, "answered"), (cooperating, "cooperate")]
-             if count is not None and count < SMALL_SAMPLE]
-    return f"yes: {' and '.join(parts)}, fewer than {SMALL_SAMPLE}" if parts else ""
+SMALL_MARK = "†"
+COOPERATION_CELLS_NOTE = ("Each cell: firms (share, 95% Wilson interval of the share). Ada and Tidak ada are shares of "
+                          "the firms that answered; the modes are shares of the firms that cooperate (Ada). "
+                          f"{SMALL_MARK}: fewer than {SMALL_SAMPLE} firms answered, or cooperate, in this district: "
+                          "its intervals are wide.")
+
+
+def small_sample(answered: int, cooperating: int | None = None) -> bool:
+    """Whether a base is of fewer than SMALL_SAMPLE firms (those that answered, or those that
+    cooperate where the modes are shares of them): its intervals are wide."""
+    return answered < SMALL_SAMPLE or (cooperating is not None and cooperating < SMALL_SAMPLE)
 
 
 def problem_solving_table(scores: pd.DataFrame) -> pd.DataFrame:
