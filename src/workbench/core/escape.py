@@ -23,6 +23,13 @@ def markdown_text(text) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+def plain_text(markdown: str) -> str:
+    """The words of a sentence this package wrote in Markdown (the escapes `markdown_text`
+    makes, and **bold**) as plain text: for alt text, which is never parsed as Markdown."""
+    text = re.sub(r"(?<!\\)\*\*(.+?)(?<!\\)\*\*", r"\1", " ".join(str(markdown).split()))
+    return re.sub(r"\\(.)", r"\1", text)
+
+
 def csv_cell(value):
     """A cell a spreadsheet will not run as a formula (OWASP: prefix a quote when a text cell
     starts with =, +, -, @, tab or carriage return). Numbers are left as they are."""

@@ -7,7 +7,7 @@ JupyterLab `output_dir` is empty and nothing is written.
 Each figure and table is shown with a caption naming the source table it reproduces.
 Besides what JupyterLab shows (PNG, HTML), every output carries plain text (a figure's
 description, a table's cells) that nbval compares, and a JSON record (name, caption,
-source, alt text, the readable table) from which the report site numbers and captions it.
+source, alt text for people, the readable table) from which the report site numbers and captions it.
 """
 
 import base64
@@ -20,7 +20,7 @@ import pandas as pd
 from IPython.display import Markdown
 from matplotlib.figure import Figure
 
-from workbench.core.escape import markdown_code, markdown_text
+from workbench.core.escape import markdown_code, markdown_text, plain_text
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, describe_figure
@@ -36,13 +36,14 @@ def captioned(caption: str, source: str) -> str:
 
 class FigureOutput:
     """A figure as the notebook shows it: PNG for people (rendered once, at the resolution of
-    the saved file, and shown at half its pixel size), a text description for nbval and alt
-    text, and its caption for the report site."""
+    the saved file, and shown at half its pixel size), a text description for nbval, and its
+    caption and alt text for the report site."""
 
-    def __init__(self, figure: Figure, name: str, caption: str = "", source: str = ""):
+    def __init__(self, figure: Figure, name: str, caption: str = "", source: str = "", alt: str = ""):
         self.figure = figure
         self.name = name
         self.caption = captioned(caption, source)
+        self.alt = plain_text(alt or caption)
         self.description = describe_figure(figure)
         self.png = self._save("png", FILE_DPI)
 
@@ -66,16 +67,12 @@ class FigureOutput:
         finally:
             self.figure.set_layout_engine(engine)
 
-    def alt_text(self) -> str:
-        """What the figure draws, in one paragraph (from its description)."""
-        return "; ".join(line.strip() for line in self.description.splitlines())
-
     def _repr_mimebundle_(self, include=None, exclude=None):
         width, height = (round(size * FILE_DPI / 2) for size in self.figure.get_size_inches())
         data = {
             "image/png": base64.b64encode(self.png).decode("ascii"),
             "text/plain": f"figure {self.name}: {self.caption}\n{self.description}",
-            FIGURE_MIME: {"name": self.name, "caption": self.caption, "alt": self.alt_text()},
+            FIGURE_MIME: {"name": self.name, "caption": self.caption, "alt": self.alt, "description": self.description},
         }
         return data, {"image/png": {"width": width, "height": height}}
 
@@ -118,9 +115,11 @@ class Report:
     def __init__(self, output_dir: str | Path = ""):
         self.output_dir = Path(output_dir) if str(output_dir) else None
 
-    def figure(self, name: str, figure: Figure, caption: str = "", source: str = "") -> FigureOutput:
-        """Show a figure; during a run save it as figures/<name>.png (200 dpi) and .svg."""
-        output = FigureOutput(figure, name, caption, source)
+    def figure(self, name: str, figure: Figure, caption: str = "", source: str = "", alt: str = "") -> FigureOutput:
+        """Show a figure; during a run save it as figures/<name>.png (200 dpi) and .svg. `alt`
+        says in a sentence or two what it shows and what it finds, for a reader who cannot
+        see it (the caption when not given); nbval compares a description of its own."""
+        output = FigureOutput(figure, name, caption, source, alt)
         if self.output_dir is not None:
             folder = self.output_dir / "figures"
             folder.mkdir(parents=True, exist_ok=True)

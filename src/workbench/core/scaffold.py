@@ -88,6 +88,13 @@ def plot_values(observations: pd.DataFrame):
     return figure
 
 
+def values_alt(observations: pd.DataFrame) -> str:
+    """Alt text of `plot_values`: what it draws and its highest value."""
+    top = observations.loc[observations["value"].astype(float).idxmax()]
+    return (f"Bar chart of each case's value on each item; the highest is {{top['case']}}, {{top['item']}}: "
+            f"{{float(top['value']):g}}.")
+
+
 STUDY = Study(
     name="{name}",
     title="{title}",
@@ -119,7 +126,8 @@ NOTEBOOK_CELLS = [
     ("markdown", "## 1. The observations"),
     ("code", 'observations = select_case(study.observations, case, "case")\n'
              'report.table("observations", observations)'),
-    ("code", 'report.figure("values", study_module.plot_values(observations))'),
+    ("code", 'report.figure("values", study_module.plot_values(observations), "Values by case and item",\n'
+             '              alt=study_module.values_alt(observations))'),
     ("markdown", "## 2. Reproduction audit\n\nThe source's claims, quoted in `data/raw/{name}/claims.csv`, "
                  "recomputed from its tables."),
     ("code", 'report.table("audit", study.audit)'),

@@ -46,6 +46,10 @@ STUDY = Study(
 )
 
 EXPORTS = {
+    "activities_alt": "figures",
+    "dimension_findings_alt": "figures",
+    "factor_matrix_alt": "figures",
+    "problem_tree_alt": "figures",
     "CATEGORY_RULES": "classifier",
     "Classification": "classifier",
     "DIMENSIONS": "codebook",

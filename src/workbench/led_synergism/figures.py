@@ -119,3 +119,40 @@ def plot_problem_tree(study, area: str):
              "states (data/raw/led_synergism/problem_tree_edges.csv).\nOrange, red edge: listed as a trigger in Tabel 4.4. "
              "Bottom row: root causes; layers by longest chain of causes.")
     return figure
+
+
+def activities_alt(activities: pd.DataFrame) -> str:
+    """Alt text of `plot_activities`: what it draws and, per area, the group with most activities."""
+    counts = activity_counts(activities)
+    most = [f"{area}: {GROUP_LABELS[top.component_group_id]} ({top.activities} of {part['activities'].sum()})"
+            for area, part in counts.groupby("area", sort=False)
+            for top in [part.sort_values("activities", ascending=False, kind="stable").iloc[0]]]
+    return ("Bar chart of the LED activities listed in Tabel 4.1, by component group and area. Most activities "
+            "come from one group in each area — " + "; ".join(most) + ".")
+
+
+def dimension_findings_alt(classification: pd.DataFrame) -> str:
+    """Alt text of `plot_dimension_findings`: what it draws and each area's category."""
+    categories = "; ".join(f"{row.area}: {row.category_en or row.status}" for row in classification.itertuples())
+    return ("Grid of the coded level of each dimension of synergism (system, common goal, the process lines, effect) "
+            f"per area, darker the further from synergism. Category of collaboration — {categories}.")
+
+
+def factor_matrix_alt(roles: pd.DataFrame) -> str:
+    """Alt text of `plot_factor_matrix`: what it draws and the roles counted per area."""
+    words = {"driver": "drivers", "obstacle": "obstacles", "both": "both driver and obstacle"}
+    counts = "; ".join(f"{area}: " + ", ".join(f"{(part['role'] == role).sum()} {word}" for role, word in words.items())
+                       for area, part in roles.groupby("area", sort=False))
+    return f"Grid of the factors of Tabel 4.3 by area, each marked driver, obstacle, both or neither. {counts}."
+
+
+def problem_tree_alt(study, area: str) -> str:
+    """Alt text of `plot_problem_tree`: what it draws, its root causes and its triggers."""
+    area = STUDY.one_case(area, study.cases)
+    tree = study.tree[study.tree["area"] == area]
+    names = dict(zip(study.factors["factor_id"], study.factors["factor_en"]))
+    roots = [names.get(f, f) for f in tree.loc[tree["layer"] == 0, "factor_id"]]
+    triggers = [names.get(f, f) for f in study.triggers.loc[study.triggers["area"] == area, "factor_id"]]
+    return (f"Diagram of the problem tree of {area} as reconstructed from the prose: arrows lead from causes up to "
+            f"synergism. Root causes: {', '.join(roots) or 'none'}. Triggers listed in Tabel 4.4: "
+            f"{', '.join(triggers) or 'none'}.")

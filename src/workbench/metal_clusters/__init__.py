@@ -45,6 +45,10 @@ STUDY = Study(
 )
 
 EXPORTS = {
+    "cluster_dynamics_alt": "figures",
+    "cooperation_alt": "figures",
+    "problem_solving_alt": "figures",
+    "cluster_model_alt": "figures",
     "ASPECTS": "codebook",
     "DISTRICT_LABELS": "codebook",
     "LINKAGES": "codebook",

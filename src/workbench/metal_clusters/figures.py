@@ -9,6 +9,7 @@ from workbench.core.plotting import HIGHLIGHT, footnote, highlight_colours, new_
 from workbench.core.study import ALL
 from workbench.metal_clusters.codebook import DISTRICT_LABELS, RESPONSES
 from workbench.metal_clusters.inference import cooperation_intervals
+from workbench.metal_clusters.tables import describe_cooperation, describe_dynamics, describe_problem_solving
 
 
 def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str | None = None):
@@ -127,3 +128,29 @@ def plot_cluster_model(steps: pd.DataFrame):
     footnote(figure, "Reconstructed from the step headings of section B; shaded: the core steps named in its "
              "closing list (FPK, FKAK, LPT/PKE).\nThe original diagram is not in the source text.")
     return figure
+
+
+def cluster_dynamics_alt(dynamics: pd.DataFrame) -> str:
+    """Alt text of `plot_cluster_dynamics`: what it draws and what it finds."""
+    return ("Dot chart of each district's mean firm score on the six aspects of cluster dynamics (1 to 5), with a line "
+            f"from the lowest to the highest firm score. {describe_dynamics(dynamics)}")
+
+
+def cooperation_alt(cooperation: pd.DataFrame) -> str:
+    """Alt text of `plot_cooperation`: what it draws and what it finds."""
+    return ("Four stacked bar charts, one per linkage, of each district's firms that do not cooperate and that "
+            "cooperate passively, actively or proactively, as shares of the firms that answered, with the 95% interval "
+            f"of the share that cooperates. {describe_cooperation(cooperation)}")
+
+
+def problem_solving_alt(scores: pd.DataFrame) -> str:
+    """Alt text of `plot_problem_solving`: what it draws and what it finds."""
+    return ("Heat map of each district's score in four problem areas; the higher the score, the more collective the "
+            f"solution. {describe_problem_solving(scores)}")
+
+
+def cluster_model_alt(steps: pd.DataFrame) -> str:
+    """Alt text of `plot_cluster_model`: the seven steps in order."""
+    core = steps.loc[steps["core_step"].astype(str).str.lower() == "true", "body"].dropna()
+    return (f"Diagram of the cluster development model in {len(steps)} steps, from first to last: "
+            + "; ".join(steps["title_en"]) + f". The core of the model: forming the {', '.join(core)}.")

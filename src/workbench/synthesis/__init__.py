@@ -39,6 +39,7 @@ STUDY = Study(
 )
 
 EXPORTS = {
+    "construct_grid_alt": "figures",
     "FRAMEWORKS": "frameworks",
     "LIMITS": "tables",
     "STUDY_LABELS": "tables",

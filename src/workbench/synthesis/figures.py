@@ -42,3 +42,12 @@ def plot_construct_grid(study, constructs: list[str]):
              "the workbench's reading of them;\nthe thresholds and the crosswalk are in data/raw/synthesis/ and "
              "workbench.synthesis.frameworks.")
     return figure
+
+
+def construct_grid_alt(study, constructs: list[str]) -> str:
+    """Alt text of `plot_construct_grid`: what it draws and what the studies say together."""
+    shown = study.summary[study.summary["construct_id"].isin(constructs)]
+    readings = "; ".join(f"{construct}: " + ", ".join(f"{row.study_label} {row.reading}" for row in part.itertuples())
+                         for construct, part in shown.groupby("construct_en", sort=False))
+    return ("Grid of the shared constructs by study, each cell coloured by the study's reading (favourable, "
+            f"unfavourable, mixed, no direction, no counterpart) with its findings counted. {readings}.")

@@ -36,6 +36,8 @@ STUDY = Study(
 )
 
 EXPORTS = {
+    "scorecards_alt": "figures",
+    "problem_map_alt": "figures",
     "FILES": "user_data",
     "FRAMEWORKS": "codebook",
     "PUBLISHED_CASE": "codebook",

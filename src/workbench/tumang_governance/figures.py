@@ -5,10 +5,11 @@ import textwrap
 import pandas as pd
 
 from workbench.core import diagrams
+from workbench.core.escape import plain_text
 from workbench.core.plotting import HIGHLIGHT, footnote, new_figure
 from workbench.tumang_governance import STUDY
 from workbench.tumang_governance.codebook import FRAMEWORKS, VERDICT_COLOURS, VERDICT_MARKS, VERDICTS
-from workbench.tumang_governance.tables import problem_map, scorecard
+from workbench.tumang_governance.tables import problem_map, scorecard, verdict_summary
 
 
 def plot_scorecards(verdicts: pd.DataFrame, case: str):
@@ -75,3 +76,18 @@ def plot_problem_map(study, case: str):
              "(data/raw/tumang_governance/problem_recommendations.csv, recommendation_indicators.csv).\n"
              "Indicators coloured and marked by verdict: ✓ achieved quite well, ✗ not achieved quite well.")
     return figure
+
+
+def scorecards_alt(verdicts: pd.DataFrame, case: str) -> str:
+    """Alt text of `plot_scorecards`: what it draws and the counts of verdicts."""
+    summaries = [f"{label} — {plain_text(verdict_summary(verdicts, framework, case))}"
+                 for framework, label in (("deseve", "DeSeve's indicators"), ("pyke", "Pyke's principles"))]
+    return "Two scorecards, each item marked by its verdict. " + " ".join(summaries)
+
+
+def problem_map_alt(study, case: str) -> str:
+    """Alt text of `plot_problem_map`: what it draws and how many links it has."""
+    links = problem_map(study, case)
+    return (f"Diagram linking the problems the abstract names for {STUDY.one_case(case, study.cases)} to the "
+            f"recommendations that answer them and the indicators they touch: {links['problem'].nunique()} problems, "
+            f"{links['recommendation'].nunique()} recommendations, {len(links)} links (the workbench's reading).")
