@@ -4,7 +4,7 @@ import matplotlib.text
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from workbench.core.plotting import one_line
+from workbench.core.plotting import as_figure, one_line
 
 
 def _tick_labels(figure: Figure) -> tuple[set, set]:
@@ -21,9 +21,11 @@ def _tick_labels(figure: Figure) -> tuple[set, set]:
     return every, drawn
 
 
-def overflowing_texts(figure: Figure) -> list[str]:
-    """Every text the figure draws (titles, labels, tick labels, legends, annotations) that
-    reaches outside the canvas, with where it is; empty when everything fits."""
+def overflowing_texts(drawing) -> list[str]:
+    """Every text the figure (or the figure of an Axes) draws (titles, labels, tick labels,
+    legends, annotations) that reaches outside the canvas, with where it is; empty when
+    everything fits."""
+    figure = as_figure(drawing)
     renderer = FigureCanvasAgg(figure).get_renderer()
     figure.draw(renderer)
     canvas = figure.bbox

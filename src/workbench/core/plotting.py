@@ -13,6 +13,8 @@ from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 
+from workbench.core.study import ALL
+
 HIGHLIGHT = "#c0392b"
 MUTED = "#b3b3b3"
 CATEGORY_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"]
@@ -38,9 +40,21 @@ def new_figure(width: float = 8.0, height: float = 4.5, **subplot_kw) -> tuple[F
     return figure, axes
 
 
-def highlight_colours(names: list[str], highlight: str | None) -> dict[str, str]:
-    """One colour per name, or, when one name is highlighted, red for it and grey for the rest."""
-    if highlight is None:
+def as_figure(drawing) -> Figure:
+    """The figure of a plot function's result: a Figure, or the Axes a single-axes plot returns."""
+    return drawing if isinstance(drawing, Figure) else drawing.figure
+
+
+def figure_for(ax, width: float, height: float) -> tuple[Figure, object]:
+    """The figure and Axes a single-axes plot draws on: the Axes given (seaborn's `ax=`
+    convention, to place the plot in a figure of one's own) or a new figure's."""
+    return new_figure(width, height) if ax is None else (ax.figure, ax)
+
+
+def highlight_colours(names: list[str], highlight: str = ALL) -> dict[str, str]:
+    """One colour per name, or, when one name is highlighted (not ALL), red for it and grey for
+    the rest."""
+    if highlight == ALL:
         return {name: CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)] for i, name in enumerate(names)}
     return {name: HIGHLIGHT if name == highlight else MUTED for name in names}
 
@@ -94,8 +108,9 @@ def _describe_axes(ax) -> list[str]:
     return lines
 
 
-def describe_figure(figure: Figure) -> str:
-    """A deterministic text account of everything a figure draws."""
+def describe_figure(drawing) -> str:
+    """A deterministic text account of everything a figure (or the figure of an Axes) draws."""
+    figure = as_figure(drawing)
     lines = []
     suptitle = figure.get_suptitle()
     if suptitle:

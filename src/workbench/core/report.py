@@ -18,12 +18,13 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 from IPython.display import Markdown
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from workbench.core.escape import markdown_code, markdown_text, plain_text
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.outputs import write_csv
-from workbench.core.plotting import STYLE, describe_figure
+from workbench.core.plotting import STYLE, as_figure, describe_figure
 from workbench.core.tables import Column, ReadableTable, readable
 
 FILE_DPI = 200
@@ -39,8 +40,8 @@ class FigureOutput:
     the saved file, and shown at half its pixel size), a text description for nbval, and its
     caption and alt text for the report site."""
 
-    def __init__(self, figure: Figure, name: str, caption: str = "", source: str = "", alt: str = ""):
-        self.figure = figure
+    def __init__(self, figure: Figure | Axes, name: str, caption: str = "", source: str = "", alt: str = ""):
+        self.figure = as_figure(figure)
         self.name = name
         self.caption = captioned(caption, source)
         self.alt = plain_text(alt or caption)
@@ -115,8 +116,8 @@ class Report:
     def __init__(self, output_dir: str | Path = ""):
         self.output_dir = Path(output_dir) if str(output_dir) else None
 
-    def figure(self, name: str, figure: Figure, caption: str = "", source: str = "", alt: str = "") -> FigureOutput:
-        """Show a figure; during a run save it as figures/<name>.png (200 dpi) and .svg. `alt`
+    def figure(self, name: str, figure: Figure | Axes, caption: str = "", source: str = "", alt: str = "") -> FigureOutput:
+        """Show a figure (or the figure of the Axes a plot function returns); during a run save it as figures/<name>.png (200 dpi) and .svg. `alt`
         says in a sentence or two what it shows and what it finds, for a reader who cannot
         see it (the caption when not given); nbval compares a description of its own."""
         output = FigureOutput(figure, name, caption, source, alt)

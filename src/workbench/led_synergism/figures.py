@@ -6,7 +6,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
 from workbench.core import diagrams
-from workbench.core.plotting import HIGHLIGHT, footnote, highlight_colours, new_figure
+from workbench.core.plotting import HIGHLIGHT, figure_for, footnote, highlight_colours
 from workbench.core.study import ALL
 from workbench.led_synergism import STUDY
 from workbench.led_synergism.codebook import GROUP_LABELS, LEVELS, PROCESS_SUB_ITEMS, ROLES
@@ -14,13 +14,13 @@ from workbench.led_synergism.tables import activity_counts
 from workbench.led_synergism.tree import tree_graph
 
 
-def plot_activities(activities: pd.DataFrame, highlight: str = ALL):
+def plot_activities(activities: pd.DataFrame, highlight: str = ALL, ax=None):
     """Activities by component group and area (Tabel 4.1)."""
     counts = activity_counts(activities)
     areas = list(dict.fromkeys(activities["area"]))
     groups = [g for g in GROUP_LABELS if g in set(counts["component_group_id"])]
-    colours = highlight_colours(areas, None if highlight == ALL else highlight)
-    figure, ax = new_figure(7.5, 3.8)
+    colours = highlight_colours(areas, highlight)
+    figure, ax = figure_for(ax, 7.5, 3.8)
     height = 0.8 / len(areas)
     for i, area in enumerate(areas):
         part = counts[counts["area"] == area].set_index("component_group_id").reindex(groups)["activities"].fillna(0)
@@ -32,10 +32,10 @@ def plot_activities(activities: pd.DataFrame, highlight: str = ALL):
     ax.set_xlabel("activities (one per listed activity in Tabel 4.1)")
     figure.suptitle("LED activities by component group and area (Tabel 4.1)")
     ax.legend(frameon=False)
-    return figure
+    return ax
 
 
-def plot_dimension_findings(coded: pd.DataFrame, classification: pd.DataFrame, highlight: str = ALL):
+def plot_dimension_findings(coded: pd.DataFrame, classification: pd.DataFrame, highlight: str = ALL, ax=None):
     """The coded level of every dimension (and process line) side by side per area;
     darker = further from synergism."""
     areas = list(classification["area"])
@@ -55,7 +55,7 @@ def plot_dimension_findings(coded: pd.DataFrame, classification: pd.DataFrame, h
             if level:
                 rank[i, j] = LEVELS[dimension].index(level) / (len(LEVELS[dimension]) - 1)
                 labels[i, j] = level.replace("_", " ")
-    figure, ax = new_figure(3.2 + 2.6 * len(areas), 5)
+    figure, ax = figure_for(ax, 3.2 + 2.6 * len(areas), 5)
     ax.imshow(rank, cmap="Oranges", vmin=0, vmax=1, aspect="auto")
     for (i, j), text in np.ndenumerate(labels):
         ax.text(j, i, text or "not coded", ha="center", va="center", fontsize=8,
@@ -70,16 +70,16 @@ def plot_dimension_findings(coded: pd.DataFrame, classification: pd.DataFrame, h
     ax.set_title("Dimensions of synergism, coded from Tabel 4.2\n(darker = further from synergism)")
     footnote(figure, "Levels are the workbench's coding of Tabel 4.2 (data/raw/led_synergism/coded_findings.csv); "
              "the category comes from the Tabel 2.1 classifier.")
-    return figure
+    return ax
 
 
-def plot_factor_matrix(roles: pd.DataFrame):
+def plot_factor_matrix(roles: pd.DataFrame, ax=None):
     """Factor x area matrix of roles from Tabel 4.3: driver, obstacle, both or none."""
     areas = list(dict.fromkeys(roles["area"]))
     factors = list(dict.fromkeys(roles["factor_id"]))
     grid = roles.pivot(index="factor_id", columns="area", values="role").loc[factors, areas]
     names = roles.drop_duplicates("factor_id").set_index("factor_id")
-    figure, ax = new_figure(2.8 + 2.2 * len(areas), 6.2)
+    figure, ax = figure_for(ax, 2.8 + 2.2 * len(areas), 6.2)
     codes = grid.apply(lambda column: column.map(ROLES.index)).to_numpy()
     colours = ["#f0f0f0", "#74c476", "#fb6a4a", "#9e9ac8"]
     ax.imshow(codes, cmap=ListedColormap(colours), vmin=-0.5, vmax=3.5, aspect="auto")
@@ -92,10 +92,10 @@ def plot_factor_matrix(roles: pd.DataFrame):
     figure.legend([Patch(facecolor=c, edgecolor="#888888") for c in colours],
                   ["— neither", "driver (pendorong)", "obstacle (kendala)", "both"],
                   loc="outside lower center", ncols=4, frameon=False)
-    return figure
+    return ax
 
 
-def plot_problem_tree(study, area: str):
+def plot_problem_tree(study, area: str, ax=None):
     """The reconstructed problem tree of one area as a layered diagram: root causes at the
     bottom, synergism at the top; orange = a trigger in Tabel 4.4."""
     area = STUDY.one_case(area, study.cases)
@@ -105,7 +105,7 @@ def plot_problem_tree(study, area: str):
     names = dict(zip(study.factors["factor_id"], study.factors["factor_en"]))
     names["synergism"] = "SYNERGISM"
     position = diagrams.layered_positions(dict(zip(tree["factor_id"], tree["layer"])))
-    figure, ax = new_figure(10, 7)
+    figure, ax = figure_for(ax, 10, 7)
     diagrams.diagram_axes(ax, (0, 1), (-0.6, tree["layer"].max() + 0.6))
     for cause, effect in sorted(graph.edges):
         diagrams.arrow(ax, position[cause], position[effect], shrinkA=14, shrinkB=14, linewidth=0.8,
@@ -118,7 +118,7 @@ def plot_problem_tree(study, area: str):
     footnote(figure, "Gambar 4.3 and 4.4 are images absent from the text. Each arrow is a cause -> effect link a sentence "
              "states (data/raw/led_synergism/problem_tree_edges.csv).\nOrange, red edge: listed as a trigger in Tabel 4.4. "
              "Bottom row: root causes; layers by longest chain of causes.")
-    return figure
+    return ax
 
 
 def activities_alt(activities: pd.DataFrame) -> str:

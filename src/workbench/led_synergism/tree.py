@@ -37,9 +37,13 @@ def problem_tree(edges: pd.DataFrame, areas: list[str]) -> pd.DataFrame:
                                        "causes", "layer"])
 
 
+GROUP_STATEMENT = "seven_triggers_section_4_4"   # the claim quoting section 4.4's statement on the triggers as a group
+
+
 def trigger_comparison(study) -> pd.DataFrame:
     """Triggers derived from the reconstructed tree beside Tabel 4.4, with the reason for
     every difference."""
+    claim = study.claims.set_index("claim_id").loc[GROUP_STATEMENT]
     rows = []
     for area in study.triggers["area"].unique():
         listed = set(study.triggers[study.triggers["area"] == area]["factor_id"])
@@ -50,8 +54,8 @@ def trigger_comparison(study) -> pd.DataFrame:
                 why = "agrees"
             elif factor_id in listed:
                 why = ("Tabel 4.4 lists it, but the prose names it a trigger only in the group statements "
-                       "(section 4.4 'Ketujuh faktor tersebut ... menjadi pemicu'; section V), which do not say "
-                       "which factor it triggers, so the reconstruction has no edge from it to another factor")
+                       f"({claim['place']}: '{claim['quote']}'; section V), which do not say which factor it "
+                       "triggers, so the reconstruction has no edge from it to another factor")
             else:
                 why = (f"the prose says it causes {tree.at[factor_id, 'causes']}, but the paper counts it "
                        "among the triggered factors: it links triggered factors with each other")

@@ -5,18 +5,18 @@ import seaborn as sns
 from matplotlib.patches import Rectangle
 
 from workbench.core import diagrams
-from workbench.core.plotting import HIGHLIGHT, footnote, highlight_colours, new_figure
+from workbench.core.plotting import HIGHLIGHT, figure_for, footnote, highlight_colours, new_figure
 from workbench.core.study import ALL
 from workbench.metal_clusters.codebook import DISTRICT_LABELS, RESPONSES
 from workbench.metal_clusters.inference import cooperation_intervals
 from workbench.metal_clusters.tables import describe_cooperation, describe_dynamics, describe_problem_solving
 
 
-def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str | None = None):
+def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str = ALL, ax=None):
     """Each district's mean on the six aspects with its minimum-maximum range (Table 3)."""
-    figure, ax = new_figure(8.5, 4.2)
+    figure, ax = figure_for(ax, 8.5, 4.2)
     districts = list(dict.fromkeys(dynamics["district"]))
-    colours = highlight_colours(districts, None if highlight == ALL else highlight)
+    colours = highlight_colours(districts, highlight)
     width = 0.6 / max(len(districts), 1)
     gaps = []
     for i, district in enumerate(districts):
@@ -38,10 +38,10 @@ def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str | None = None):
     ax.legend(ncols=min(len(districts), 3), loc="upper center", bbox_to_anchor=(0.5, -0.18), frameon=False)
     if gaps:
         footnote(figure, "Range not drawn where the source prints no minimum or maximum: " + "; ".join(gaps))
-    return figure
+    return ax
 
 
-def plot_cooperation(cooperation: pd.DataFrame, highlight: str | None = None):
+def plot_cooperation(cooperation: pd.DataFrame, highlight: str = ALL):
     """Shares of the answering firms that do not cooperate, or cooperate passively, actively,
     proactively, for each linkage (Tables 4-7; shares recomputed from the counts), with the
     95% Wilson interval of the share that cooperates drawn where the grey bar ends."""
@@ -69,7 +69,7 @@ def plot_cooperation(cooperation: pd.DataFrame, highlight: str | None = None):
         first = part.iloc[0]
         ax.set_title(f"{first['linkage']}\n{first['linkage_en']}")
         ax.set_xlim(0, 100)
-        if highlight not in (None, ALL):
+        if highlight != ALL:
             for tick in ax.get_yticklabels():
                 if tick.get_text() == DISTRICT_LABELS.get(highlight, highlight):
                     tick.set_color(HIGHLIGHT)
@@ -85,27 +85,27 @@ def plot_cooperation(cooperation: pd.DataFrame, highlight: str | None = None):
     return figure
 
 
-def plot_problem_solving(scores: pd.DataFrame, highlight: str | None = None):
+def plot_problem_solving(scores: pd.DataFrame, highlight: str = ALL, ax=None):
     """Problem-solving scores as a heatmap of district × problem area (Table 8)."""
     frame = scores.assign(column=scores["problem_area"] + "\n" + scores["problem_area_en"])
     grid = frame.pivot(index="district", columns="column", values="score").astype(float)
     districts = list(dict.fromkeys(frame["district"]))
     grid = grid[list(dict.fromkeys(frame["column"]))].loc[districts]
     grid.index = [DISTRICT_LABELS.get(d, d) for d in grid.index]
-    figure, ax = new_figure(6.5, 1.2 + 0.55 * len(grid))
+    figure, ax = figure_for(ax, 6.5, 1.2 + 0.55 * len(grid))
     sns.heatmap(grid, ax=ax, annot=True, fmt=".3g", cmap="Blues", vmin=1, vmax=max(4, grid.max().max()),
                 linewidths=1, linecolor="white", cbar_kws={"label": "score"})
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(axis="both", rotation=0)
     ax.set_title("How firms solve problems, by area (Tabel 8; higher = more collective)")
-    if highlight not in (None, ALL):
+    if highlight != ALL:
         row = districts.index(highlight)
         ax.add_patch(Rectangle((0, row), grid.shape[1], 1, fill=False, edgecolor=HIGHLIGHT, linewidth=2.5))
-    return figure
+    return ax
 
 
-def plot_cluster_model(steps: pd.DataFrame):
+def plot_cluster_model(steps: pd.DataFrame, ax=None):
     """Section B's seven-step cluster development model as a flow diagram.
 
     A reconstruction: Gambar 5 is an image absent from the source text. Steps,
@@ -113,7 +113,7 @@ def plot_cluster_model(steps: pd.DataFrame):
     ("inti ... dari model pengembangan klaster ... adalah pada: (1) FPK; (2) FKAK;
     (3) LPT/PKE").
     """
-    figure, ax = new_figure(8, 8.5)
+    figure, ax = figure_for(ax, 8, 8.5)
     diagrams.diagram_axes(ax, (0, 1), (-0.5, len(steps) - 0.3))
     for i, step in enumerate(steps.itertuples()):
         y = len(steps) - 1 - i
@@ -127,7 +127,7 @@ def plot_cluster_model(steps: pd.DataFrame):
     ax.set_title("Cluster development model in seven steps (reconstruction of Gambar 5)")
     footnote(figure, "Reconstructed from the step headings of section B; shaded: the core steps named in its "
              "closing list (FPK, FKAK, LPT/PKE).\nThe original diagram is not in the source text.")
-    return figure
+    return ax
 
 
 def cluster_dynamics_alt(dynamics: pd.DataFrame) -> str:

@@ -3,7 +3,7 @@
 import textwrap
 
 from workbench.core import diagrams
-from workbench.core.plotting import footnote, new_figure
+from workbench.core.plotting import figure_for, footnote
 from workbench.synthesis.frameworks import BOTH, FAVOURABLE, NO_DIRECTION, UNFAVOURABLE
 from workbench.synthesis.tables import MIXED, NO_COUNTERPART, STUDY_LABELS
 
@@ -21,13 +21,13 @@ def cell_text(row) -> str:
     return "\n".join([row.reading.upper(), *counts])
 
 
-def plot_construct_grid(study, constructs: list[str]):
+def plot_construct_grid(study, constructs: list[str], ax=None):
     """A construct x study grid: each cell coloured by the study's reading of the construct
     (favourable, unfavourable, mixed, no direction, no counterpart), with its findings counted."""
     summary = study.summary.rename(columns={NO_DIRECTION: "no_direction"})
     summary = summary[summary["construct_id"].isin(constructs)]
     labels = list(dict.fromkeys(summary["construct_en"]))
-    figure, ax = new_figure(10, 1.4 + 1.0 * len(labels))
+    figure, ax = figure_for(ax, 10, 1.4 + 1.0 * len(labels))
     diagrams.diagram_axes(ax, (-0.9, len(STUDY_LABELS)), (len(labels) + 0.1, -0.6))
     for column, study_label in enumerate(STUDY_LABELS.values()):
         ax.text(column + 0.5, -0.3, study_label, ha="center", va="center", fontsize=9, fontweight="bold")
@@ -41,7 +41,7 @@ def plot_construct_grid(study, constructs: list[str]):
     footnote(figure, "Each cell counts the study's findings on the construct (one per item, case and measure) by "
              "the workbench's reading of them;\nthe thresholds and the crosswalk are in data/raw/synthesis/ and "
              "workbench.synthesis.frameworks.")
-    return figure
+    return ax
 
 
 def construct_grid_alt(study, constructs: list[str]) -> str:

@@ -6,19 +6,19 @@ import pandas as pd
 
 from workbench.core import diagrams
 from workbench.core.escape import plain_text
-from workbench.core.plotting import HIGHLIGHT, footnote, new_figure
+from workbench.core.plotting import HIGHLIGHT, figure_for, footnote
 from workbench.tumang_governance import STUDY
 from workbench.tumang_governance.codebook import FRAMEWORKS, VERDICT_COLOURS, VERDICT_MARKS, VERDICTS
 from workbench.tumang_governance.tables import problem_map, scorecard, verdict_summary
 
 
-def plot_scorecards(verdicts: pd.DataFrame, case: str):
+def plot_scorecards(verdicts: pd.DataFrame, case: str, ax=None):
     """Both frameworks at a glance: every indicator coloured by its verdict, with the share achieved."""
     case = STUDY.one_case(case, verdicts["case"])
     part = verdicts[verdicts["case"] == case]
     card = scorecard(verdicts).query("case == @case").set_index("framework")
     size = int(card["total"].max())
-    figure, ax = new_figure(10, 4.6)
+    figure, ax = figure_for(ax, 10, 4.6)
     diagrams.diagram_axes(ax, (0, 2), (size + 1.1, -0.2))
     for column, framework in enumerate(FRAMEWORKS.itertuples()):
         rows = part[part["framework"] == framework.framework].sort_values("number")
@@ -37,10 +37,10 @@ def plot_scorecards(verdicts: pd.DataFrame, case: str):
         diagrams.box(ax, 0.35 + 0.65 * k, size + 0.95, f"{VERDICT_MARKS[verdict]} {label}",
                      facecolor=VERDICT_COLOURS[verdict], edgecolor="white")
     ax.set_title(f"Scorecards, {case}: DeSeve's indicators and Pyke's principles")
-    return figure
+    return ax
 
 
-def plot_problem_map(study, case: str):
+def plot_problem_map(study, case: str, ax=None):
     """Problems -> recommendations -> indicators as three linked columns (the workbench's reading)."""
     case = STUDY.one_case(case, study.cases)
     frame = problem_map(study, case)
@@ -51,7 +51,7 @@ def plot_problem_map(study, case: str):
               "recommendation": list(dict.fromkeys(frame["recommendation"])),
               "indicator": sorted(set(frame["indicator"].dropna()))}
     height = max(len(v) for v in labels.values())
-    figure, ax = new_figure(11, 1.2 + 0.75 * height)
+    figure, ax = figure_for(ax, 11, 1.2 + 0.75 * height)
     diagrams.diagram_axes(ax, (0, 1), (0, height + 0.5))
     verdict_of = dict(zip(frame["indicator"], frame["verdict"]))
     boxes = {}
@@ -75,7 +75,7 @@ def plot_problem_map(study, case: str):
     footnote(figure, "The links are the workbench's reading of the abstract, not the author's "
              "(data/raw/tumang_governance/problem_recommendations.csv, recommendation_indicators.csv).\n"
              "Indicators coloured and marked by verdict: ✓ achieved quite well, ✗ not achieved quite well.")
-    return figure
+    return ax
 
 
 def scorecards_alt(verdicts: pd.DataFrame, case: str) -> str:
