@@ -62,8 +62,8 @@ def test_every_mistake_is_reported_at_once(tmp_path):
         mc.read_firm_survey(PACKAGE, path)
     message = str(error.value)
     assert "line 2 (district=Boyolali, firm_id=B1), column 'product': value '7': expected a number from 1 to 5" in message
-    assert "line 2 (district=Boyolali, firm_id=B1), column 'same_kind_mode': value 'sometimes': " \
-           "expected one of 'passive', 'active', 'proactive'" in message
+    assert "line 2 (district=Boyolali, firm_id=B1), column 'same_kind_mode': value 'sometimes': an answer in " \
+           "neither language of the form; expected one of active, passive, proactive or their labels" in message
     assert "line 2 (district=Boyolali, firm_id=B1), column 'forward_mode': value 'active': a mode is given but " \
            "forward is 'no'" in message
     assert "line 3 (district=Boyolali, firm_id=B1), column 'district': value 'Boyolali': duplicate key" in message

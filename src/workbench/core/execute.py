@@ -31,7 +31,7 @@ import papermill
 from jupyter_client.manager import KernelManager
 from papermill.exceptions import PapermillExecutionError
 
-from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, PROJECT_VARIABLE
+from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, PROJECT_VARIABLE, split_sheet
 from workbench.core.study import OUTPUT_DIR, PATH_PARAMETERS
 
 KERNEL_NAME = "python3"
@@ -104,14 +104,15 @@ def stage_inputs(parameters: dict, folder: Path) -> dict:
     for name in PATH_PARAMETERS:
         if not parameters.get(name):
             continue
-        source = (PROJECT_ROOT / str(parameters[name])).resolve()
+        path, sheet = split_sheet(parameters[name])
+        source = (PROJECT_ROOT / path).resolve()
         target = folder / "input" / name / source.name
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
             shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*", "__pycache__"))
         else:
             shutil.copy2(source, target)
-        staged[name] = target.relative_to(folder).as_posix()
+        staged[name] = target.relative_to(folder).as_posix() + (f"#{sheet}" if sheet else "")
     return staged
 
 

@@ -48,3 +48,16 @@ def display_path(path: Path) -> str:
         if path.is_relative_to(base):
             return str(path.relative_to(base))
     return str(path)
+
+
+SPREADSHEETS = (".xlsx", ".xlsm")
+
+
+def split_sheet(path) -> tuple[Path, str | None]:
+    """`survey.xlsx#Data` names the sheet Data of the workbook survey.xlsx; returns the file
+    and the sheet (None: the first sheet, or not a workbook)."""
+    text = str(path)
+    if "#" in text and text.rsplit("#", 1)[0].lower().endswith(SPREADSHEETS):
+        name, sheet = text.rsplit("#", 1)
+        return Path(name), sheet
+    return Path(text), None

@@ -25,13 +25,13 @@ from pathlib import Path
 from workbench.core import provenance
 from workbench.core import study as contract
 from workbench.core.choices import slugify
-from workbench.core.paths import PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG, display_path
+from workbench.core.paths import PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG, display_path, split_sheet
 from workbench.core.sphinx_process import site_stamp
 from workbench.core.study import PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
 
 RUN_NAME_LIMIT = 60
 RUN_NAME_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789-_")
-SURVEY_SUFFIXES = (".csv", ".txt", ".tsv")
+SURVEY_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 
 
 class RunError(RuntimeError):
@@ -147,7 +147,7 @@ def expand(spec: contract.Study, name: str, parameters: dict) -> list[Run]:
         folder = PROJECT_ROOT / data
         files = sorted(str(p) for p in folder.iterdir() if p.suffix.lower() in SURVEY_SUFFIXES and p.is_file())
         if not files:
-            raise RunError(f"{display_path(folder)}: no survey files (.csv) in this folder.")
+            raise RunError(f"{display_path(folder)}: no survey files ({', '.join(SURVEY_SUFFIXES)}) in this folder.")
         parameters[contract.USER_DATA] = files
     combinations = sweep(parameters)
     many = len(combinations) > 1
@@ -268,7 +268,7 @@ def build_key(spec: contract.Study, run: Run) -> dict:
     for name in spec.data_folders():
         data |= folder_hashes(root / name, f"data_dir/{name}")
     if run.parameters.get(contract.USER_DATA):
-        user = Path(PROJECT_ROOT / str(run.parameters[contract.USER_DATA]))
+        user = PROJECT_ROOT / split_sheet(run.parameters[contract.USER_DATA])[0]
         data |= {f"user_data/{path}": digest for path, digest in folder_hashes(user).items()}
     parts = {"notebook": file_digest(spec.notebook), "source": source_digest(),
              "parameters": digest(json.dumps(run.parameters, sort_keys=True).encode()),

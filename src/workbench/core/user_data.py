@@ -20,24 +20,29 @@ from workbench.core.validation import DataValidationError, Problem
 
 
 NAME_LIMIT = 60
-NAME_CHARACTERS = re.compile(r"^[^\W_][\w .,'()&-]*$")
+# Letters and digits, spaces and . , ' ( ) & -, with the typographic apostrophes and dashes a
+# phone keyboard or a spreadsheet's autocorrect types for ' and - ("Ma’had", "Cilacap – Timur").
+NAME_CHARACTERS = re.compile(r"^[^\W_][\w .,'’‘ʼ()&\-‐‑‒–—]*$")
+TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
 
 
 def case_name_problem(name: str, published: dict[str, list[str]], file: str, line: int | None,
                       column: str) -> Problem | None:
     """The one rule for the name of a user's own case (district, area, craft cluster) in every
-    study: 1 to 60 characters; letters, digits, spaces and . , ' ( ) & - only, starting with a
-    letter or digit; and not a published case's name or alias in any case (it would merge
-    with the published data)."""
+    study: 1 to 60 characters; letters, digits, spaces and . , ' ( ) & - only (typographic
+    apostrophes and dashes too), starting with a letter or digit; and not a published case's
+    name or alias in any case or typography (it would merge with the published data)."""
     text = str(name)
     if not text.strip() or len(text) > NAME_LIMIT or not NAME_CHARACTERS.match(text):
         shown = text if len(text) <= NAME_LIMIT else text[:NAME_LIMIT] + "…"
         return Problem(file, line, column, shown,
                        f"expected a name of 1 to {NAME_LIMIT} characters: letters, digits, spaces and . , ' ( ) & - "
                        "only, starting with a letter or digit")
-    wanted = " ".join(text.split()).casefold()
+    def folded(name: str) -> str:
+        return " ".join(name.translate(TYPOGRAPHIC).replace(" - ", "-").split()).casefold()
+    wanted = folded(text)
     for canonical, aliases in published.items():
-        if wanted in {n.casefold() for n in [canonical, *aliases]}:
+        if wanted in {folded(n) for n in [canonical, *aliases]}:
             return Problem(file, line, column, text,
                            f"{text!r} names the published {canonical}; give your own case another name "
                            "(a new case may not reuse a published name or alias)")

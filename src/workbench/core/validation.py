@@ -99,11 +99,12 @@ def pandera_schema(schema: dict) -> pa.DataFrameSchema:
 
 
 def parse_table(frame: pd.DataFrame, schema: dict, file: str, decimal_comma: bool = False,
-                key: list[str] | None = None) -> pd.DataFrame:
+                key: list[str] | None = None, row_labels=None) -> pd.DataFrame:
     """Check the columns, parse every cell to its type and check the constraints.
 
-    Raises DataValidationError listing every problem found. Columns come out in
-    the descriptor's order with pandas nullable dtypes.
+    Raises DataValidationError listing every problem found, each row named by its key
+    columns and, where given, its label in `row_labels` (a submission id, say). Columns
+    come out in the descriptor's order with pandas nullable dtypes.
     """
     fields = schema["fields"]
     names = [f["name"] for f in fields]
@@ -116,7 +117,8 @@ def parse_table(frame: pd.DataFrame, schema: dict, file: str, decimal_comma: boo
         raise DataValidationError(problems)
 
     def row_key(index: int) -> str:
-        return ", ".join(f"{k}={frame.at[index, k]}" for k in key)
+        label = row_labels(index) if row_labels is not None else ""
+        return "; ".join(part for part in [label, ", ".join(f"{k}={frame.at[index, k]}" for k in key)] if part)
 
     parsed, unparsed = {}, set()
     for field in fields:

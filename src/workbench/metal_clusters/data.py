@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage, load_package
+from workbench.core.paths import split_sheet
 from workbench.core.provenance import sha256
 from workbench.metal_clusters.audit import reproduction_audit
 from workbench.metal_clusters.codebook import (ASPECTS, DISTRICTS, LINKAGES, MODES, PROBLEM_AREAS,
@@ -123,7 +124,8 @@ def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> MetalCl
         survey, kind, _, firms = read_survey(package, user_data)
         extra = tidy_tables(survey)
         dynamics, counts, scores = (pd.concat([a, b], ignore_index=True) for a, b in zip((dynamics, counts, scores), extra))
-        named = f"{kind}: {Path(user_data).name} (SHA-256 {sha256(Path(user_data).expanduser())[:16]})"
+        file, sheet = split_sheet(user_data)
+        named = f"{file.name}{f' (sheet {sheet})' if sheet else ''}: {kind} (SHA-256 {sha256(file.expanduser())[:16]})"
         sources += [{"district": d, "source": named} for d in survey["table3_cluster_dynamics"]["location"]]
     return MetalClusterStudy(package=package, raw=raw, cases=list(dict.fromkeys(dynamics["district"])),
                              dynamics=dynamics, cooperation=cooperation_shares(counts), problem_solving=scores,

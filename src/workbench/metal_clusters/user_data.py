@@ -11,10 +11,11 @@ import pandas as pd
 
 from workbench.core.datapackage import DataPackage
 from workbench.core.paths import display_path
-from workbench.core.readers import read_delimited_text, read_table
+from workbench.core.exports import Answers, Form, codes_from_labels, read_answers, split_sheet, version_problems
 from workbench.core.user_data import case_name_problem
 from workbench.core.validation import DataValidationError, Problem, parse_table
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICTS, LINKAGES, MODES, PROBLEM_AREAS, SURVEY_LINKAGES
+from workbench.metal_clusters.form import FORM_FILE
 
 ANSWER_WORDS = {"yes": "yes", "ya": "yes", "ada": "yes", "no": "no", "tidak": "no", "tidak ada": "no"}
 MODE_WORDS = {"passive": "passive", "pasif": "passive", "active": "active", "aktif": "active",
@@ -35,45 +36,62 @@ def _normalise_words(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def read_firm_survey(package: DataPackage, path: str | Path) -> pd.DataFrame:
-    """Read and validate a firm survey (one row per firm), reporting every mistake at once:
-    file, line, column, value and what is allowed."""
-    path = Path(path)
-    frame, delimiter = read_delimited_text(path)
-    frame = _normalise_words(frame)
-    file = display_path(path)
+def survey_form(package: DataPackage) -> Form:
+    """The firm survey's XLSForm (templates/firm_survey_form.xlsx), as pyxform reads it."""
+    return Form.read(package.folder / FORM_FILE)
+
+
+def read_firm_survey(package: DataPackage, path: str | Path, answers: Answers | None = None) -> pd.DataFrame:
+    """Read and validate a firm survey (one row per firm) from our CSV template, a spreadsheet,
+    or a KoboToolbox or ODK Central export of the XLSForm, reporting every mistake at once:
+    file, row (and submission id), column, value and what is allowed. Answers may be codes,
+    accepted words (ada, ya, pasif, ...) or the form's labels in either language."""
+    answers = answers or read_answers(path)
+    file = display_path(split_sheet(path)[0])
     schema = package.schema("firm_survey")
-    if frame.empty:
+    form = survey_form(package)
+    if answers.tool:
+        problems = version_problems(answers, form, file)
+        if problems:
+            raise DataValidationError(problems)
+    answers.frame = _normalise_words(answers.frame)
+    if answers.frame.empty:
         raise DataValidationError([Problem(file, 2, None, None, "the survey has a header but no firms; "
                                                                 "expected one row per firm")])
-    problems = []
+    coded, problems = codes_from_labels(answers, form, file, tuple(schema.get("primaryKey", ())))
+    frame = answers.frame
     try:
-        table = parse_table(frame, schema, file, decimal_comma=delimiter != ",")
+        table = parse_table(coded, schema, file, decimal_comma=answers.delimiter != ",", row_labels=answers.row_key)
     except DataValidationError as error:
-        problems, table = error.problems, None
+        problems, table = problems + error.problems, None
     for linkage in [l for l in SURVEY_LINKAGES if f"{l}_mode" in frame.columns and l in frame.columns]:
         for answer, advice in [("no", f"{linkage} is 'no': leave the mode blank or answer 'yes'"),
                                ("", f"{linkage} is blank: answer 'yes' (the firm cooperates) or leave the mode blank")]:
             given = frame[(frame[linkage].str.strip() == answer) & (frame[f"{linkage}_mode"].str.strip() != "")]
             for index, row in given.iterrows():
+                key = f"district={row.get('district', '')}, firm_id={row.get('firm_id', '')}"
                 problems.append(Problem(file, index, f"{linkage}_mode", row[f"{linkage}_mode"],
                                         f"a mode is given but {advice}",
-                                        f"district={row.get('district', '')}, firm_id={row.get('firm_id', '')}"))
+                                        "; ".join(part for part in [answers.row_key(index), key] if part)))
     if problems:
         raise DataValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
     return table
 
 
-def read_district_summary(package: DataPackage, path: str | Path) -> pd.DataFrame:
-    """Read and validate a published-style district summary (one value per row)."""
-    path = Path(path)
-    table = read_table(path, package.schema("district_summary"), require_rows=True)
+def read_district_summary(package: DataPackage, path: str | Path, answers: Answers | None = None) -> pd.DataFrame:
+    """Read and validate a published-style district summary (one value per row), from CSV or a spreadsheet."""
+    answers = answers or read_answers(path)
+    file = display_path(split_sheet(path)[0])
+    if answers.frame.empty:
+        raise DataValidationError([Problem(file, 2, None, None, "the file has a header but no rows; expected at least one row")])
+    table = parse_table(answers.frame, package.schema("district_summary"), file,
+                        decimal_comma=answers.delimiter != ",", row_labels=answers.row_key)
     problems = []
     for index, row in table.iterrows():
         items, statistics = SUMMARY_ITEMS[row["table"]]
         for column, allowed in [("item", items), ("statistic", statistics)]:
             if row[column] not in allowed:
-                problems.append(Problem(display_path(path), index, column, row[column],
+                problems.append(Problem(file, index, column, row[column],
                                         f"expected, for table {row['table']}, one of {', '.join(allowed)}"))
     if problems:
         raise DataValidationError(problems)
@@ -149,16 +167,20 @@ def district_name_problems(table: pd.DataFrame, file: str) -> list[Problem]:
 
 
 def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.DataFrame], str, str, pd.DataFrame | None]:
-    """A firm survey or a district summary, told apart by its header, in the published
-    tables' shapes; returns the tables, which kind the file was, its name as shown, and the
-    firm rows of a firm survey (None for a summary)."""
-    path = Path(path).expanduser().resolve()
-    file = display_path(path)
-    header = set(read_delimited_text(path)[0].columns)
+    """A firm survey or a district summary, told apart by its columns, from CSV, a
+    spreadsheet or a field tool's export, in the published tables' shapes; returns the
+    tables, what the file was (kind, format, submissions left out), its name as shown, and
+    the firm rows of a firm survey (None for a summary)."""
+    base, sheet = split_sheet(path)
+    base = base.expanduser().resolve()
+    path = f"{base}#{sheet}" if sheet else base
+    file = display_path(base)
+    answers = read_answers(path)
+    header = set(answers.frame.columns)
     if "firm_id" in header:
-        table, kind, shapes = read_firm_survey(package, path), "firm survey", aggregate_survey
+        table, kind, shapes = read_firm_survey(package, path, answers), "firm survey", aggregate_survey
     elif "statistic" in header:
-        table, kind, shapes = read_district_summary(package, path), "district summary", summary_tables
+        table, kind, shapes = read_district_summary(package, path, answers), "district summary", summary_tables
     else:
         raise DataValidationError([Problem(file, 1, None, None,
                                            "expected the header of a firm survey (district, firm_id, ...) or of a "
@@ -167,4 +189,6 @@ def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.Da
     problems = district_name_problems(table, file)
     if problems:
         raise DataValidationError(problems)
-    return shapes(table), kind, file, table if kind == "firm survey" else None
+    described = f"{kind}, {answers.kind}" + (f"; {answers.rejected} rejected submission{'s' * (answers.rejected != 1)} "
+                                             "left out" if answers.rejected else "")
+    return shapes(table), described, file, table if kind == "firm survey" else None
