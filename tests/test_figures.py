@@ -10,7 +10,6 @@ from workbench import synthesis as sy
 from workbench import tumang_governance as tg
 
 PLOTS = {
-    "cluster dynamics": lambda ax: mc.plot_cluster_dynamics(mc.load_study().dynamics, "Pati", ax=ax),
     "problem solving": lambda ax: mc.plot_problem_solving(mc.load_study().problem_solving, ax=ax),
     "cluster model": lambda ax: mc.plot_cluster_model(mc.load_study().raw["cluster_model_steps"], ax=ax),
     "activities": lambda ax: led.plot_activities(led.load_study().activities, ax=ax),

@@ -14,7 +14,7 @@ from workbench.core import runs
 from workbench.core.build import execute_run
 from workbench.core.datapackage import load_package
 from workbench.core.validation import DataValidationError
-from workbench.metal_clusters.illustrative import illustrative_survey
+from workbench.metal_clusters.illustrative import illustrative_districts, illustrative_survey
 from workbench.core.paths import PROJECT_ROOT
 from workbench.registry import REGISTRY
 
@@ -137,6 +137,10 @@ def test_illustrative_survey_is_what_the_script_writes(tmp_path):
     committed = PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv"
     assert committed.read_bytes() == (tmp_path / "survey.csv").read_bytes()
     assert set(illustrative_survey()["district"]) == {"Kabupaten Contoh (illustrative)"}
+    write_csv(illustrative_districts(), tmp_path / "forty.csv")
+    committed = PROJECT_ROOT / "data" / "examples" / "illustrative_forty_districts.csv"
+    assert committed.read_bytes() == (tmp_path / "forty.csv").read_bytes()
+    assert illustrative_districts()["district"].nunique() == 40
 
 
 @pytest.mark.slow

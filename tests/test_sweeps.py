@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from workbench import metal_clusters as mc
+from workbench.core.errors import DataValidationError
+
 from test_build import SMALL
 from workbench import cli
 from workbench.core import runs
@@ -29,7 +32,7 @@ def test_a_list_of_values_is_a_sweep_named_from_canonical_values(tmp_path):
         runs.Run("synthesis", "trust", {"construct": "trust"})]
 
 
-def test_a_folder_of_surveys_is_one_run_per_file(tmp_path):
+def test_a_folder_of_surveys_is_one_run_per_file_and_one_comparison(tmp_path):
     folder = tmp_path / "surveys"
     folder.mkdir()
     survey = (PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv").read_text()
@@ -37,7 +40,20 @@ def test_a_folder_of_surveys_is_one_run_per_file(tmp_path):
         (folder / f"{name}.csv").write_text(survey.replace("Kabupaten Contoh", name.title()))
     selected = runs.runs_for(REGISTRY, "metal_clusters", {"user_data": str(folder)}, runs.load_runs(REGISTRY))
     assert [(run.name, Path(run.parameters["user_data"]).name) for run in selected] == \
-        [("boyolali", "boyolali.csv"), ("sragen", "sragen.csv")]
+        [("boyolali", "boyolali.csv"), ("sragen", "sragen.csv"), ("surveys", "surveys")]
+    compared = mc.load_study("", folder)
+    assert {"Boyolali (illustrative)", "Sragen (illustrative)"} <= set(compared.cases)
+    assert set(compared.district_sources["source"].str.split(":").str[0]) >= {"boyolali.csv", "sragen.csv"}
+
+
+def test_a_district_in_two_files_of_a_folder_is_refused(tmp_path):
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    survey = (PROJECT_ROOT / "data" / "examples" / "illustrative_firm_survey.csv").read_text()
+    for name in ["first", "second"]:
+        (folder / f"{name}.csv").write_text(survey)
+    with pytest.raises(DataValidationError, match="this district is also in .*first.csv; expected each district in one file"):
+        mc.load_study("", folder)
 
 
 @pytest.mark.slow

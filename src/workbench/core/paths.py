@@ -51,6 +51,7 @@ def display_path(path: Path) -> str:
 
 
 SPREADSHEETS = (".xlsx", ".xlsm")
+SURVEY_SUFFIXES = (".csv", ".txt", ".tsv", *SPREADSHEETS)   # the files a folder of surveys is read for
 
 
 def split_sheet(path) -> tuple[Path, str | None]:

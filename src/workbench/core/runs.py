@@ -25,13 +25,12 @@ from pathlib import Path
 from workbench.core import provenance
 from workbench.core import study as contract
 from workbench.core.choices import slugify
-from workbench.core.paths import PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG, display_path, split_sheet
+from workbench.core.paths import PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG, SURVEY_SUFFIXES, display_path, split_sheet
 from workbench.core.sphinx_process import site_stamp
 from workbench.core.study import PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
 
 RUN_NAME_LIMIT = 60
 RUN_NAME_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789-_")
-SURVEY_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 
 
 class RunError(RuntimeError):
@@ -139,7 +138,8 @@ def sweep(parameters: dict) -> list[dict]:
 
 def expand(spec: contract.Study, name: str, parameters: dict) -> list[Run]:
     """The runs of one [[run]] entry or command: a list of values (or, for a study that takes
-    a file, a folder of files as `user_data`) expands to one run per value or combination. A
+    a file, a folder of files as `user_data`: one per file and one comparing them all) expands
+    to one run per value or combination. A
     sweep's runs are named from their values (after `name`, when one is given)."""
     parameters = dict(parameters)
     data = parameters.get(contract.USER_DATA)
@@ -148,7 +148,7 @@ def expand(spec: contract.Study, name: str, parameters: dict) -> list[Run]:
         files = sorted(str(p) for p in folder.iterdir() if p.suffix.lower() in SURVEY_SUFFIXES and p.is_file())
         if not files:
             raise RunError(f"{display_path(folder)}: no survey files ({', '.join(SURVEY_SUFFIXES)}) in this folder.")
-        parameters[contract.USER_DATA] = files
+        parameters[contract.USER_DATA] = [*files, data]   # one run per file, and one comparing them all
     combinations = sweep(parameters)
     many = len(combinations) > 1
     runs = []

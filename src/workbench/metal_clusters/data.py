@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage, load_package
-from workbench.core.paths import split_sheet
+from workbench.core.errors import DataValidationError, Problem
+from workbench.core.paths import SURVEY_SUFFIXES, display_path, split_sheet
 from workbench.core.provenance import sha256
 from workbench.metal_clusters.audit import reproduction_audit
 from workbench.metal_clusters.codebook import (ASPECTS, DISTRICTS, LINKAGES, MODES, PROBLEM_AREAS,
@@ -111,25 +112,52 @@ def tidy_tables(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataF
             problem_solving(tables["table8_problem_solving"]))
 
 
+def survey_files(user_data: str | Path) -> list[str]:
+    """The survey files a `user_data` value names: itself, or each survey file of a folder
+    (CSV, text or Excel, by name), for one comparison of all their districts."""
+    path = split_sheet(user_data)[0].expanduser()
+    if not path.is_dir():
+        return [str(user_data)]
+    files = sorted(str(p) for p in path.iterdir() if p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES)
+    if not files:
+        raise DataValidationError([Problem(display_path(path), None, None, None, "no survey files in this folder; "
+                                           f"expected files ending in {', '.join(SURVEY_SUFFIXES)}")])
+    return files
+
+
 def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> MetalClusterStudy:
     """Validate the raw tables (`data_dir` = a folder laid out like data/raw/, "" = the
-    project's), add the districts of a firm survey or district summary at `user_data` if
-    given, and derive the study."""
+    project's), add the districts of the firm surveys or district summaries at `user_data`
+    (a file, or a folder of them to compare all their districts) if given, and derive the study."""
     package = load_package("metal_clusters", data_dir)
     raw = package.read_all(RAW_TABLES)
-    dynamics, counts, scores = tidy_tables(raw)
+    tidy = [tidy_tables(raw)]
     sources = [{"district": d, "source": "published: seed 001, Tabel 3-8"} for d in DISTRICTS]
-    firms = None
-    if str(user_data):
-        survey, kind, _, firms = read_survey(package, user_data)
-        extra = tidy_tables(survey)
-        dynamics, counts, scores = (pd.concat([a, b], ignore_index=True) for a, b in zip((dynamics, counts, scores), extra))
-        file, sheet = split_sheet(user_data)
+    surveyed, problems, firm_tables = {}, [], []
+    for user_file in survey_files(user_data) if str(user_data) else []:
+        try:
+            survey, kind, shown, firms = read_survey(package, user_file)
+        except DataValidationError as error:   # every file's problems at once
+            problems += error.problems
+            continue
+        file, sheet = split_sheet(user_file)
         named = f"{file.name}{f' (sheet {sheet})' if sheet else ''}: {kind} (SHA-256 {sha256(file.expanduser())[:16]})"
-        sources += [{"district": d, "source": named} for d in survey["table3_cluster_dynamics"]["location"]]
+        for district in survey["table3_cluster_dynamics"]["location"]:
+            if district in surveyed:
+                problems.append(Problem(shown, None, "district", district,
+                                        f"this district is also in {surveyed[district]}; expected each district in one file"))
+            surveyed[district] = shown
+            sources.append({"district": district, "source": named})
+        tidy.append(tidy_tables(survey))
+        if firms is not None:
+            firm_tables.append(firms)
+    if problems:
+        raise DataValidationError(problems)
+    dynamics, counts, scores = (pd.concat(parts, ignore_index=True) for parts in zip(*tidy))
     return MetalClusterStudy(package=package, raw=raw, cases=list(dict.fromkeys(dynamics["district"])),
                              dynamics=dynamics, cooperation=cooperation_shares(counts), problem_solving=scores,
-                             district_sources=pd.DataFrame(sources), firms=firms)
+                             district_sources=pd.DataFrame(sources),
+                             firms=pd.concat(firm_tables) if firm_tables else None)
 
 
 def processed_tables(study: MetalClusterStudy) -> dict[str, pd.DataFrame]:

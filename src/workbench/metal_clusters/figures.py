@@ -1,44 +1,53 @@
 """Study 1's figures: cluster dynamics, cooperation, problem solving and the cluster model."""
 
+import textwrap
+
 import pandas as pd
 import seaborn as sns
 from matplotlib.patches import Rectangle
 
 from workbench.core import diagrams
-from workbench.core.plotting import HIGHLIGHT, figure_for, footnote, highlight_colours, new_figure
+from workbench.core.escape import plain_text
+from workbench.core.plotting import HIGHLIGHT, figure_for, footnote, new_figure
 from workbench.core.study import ALL
 from workbench.metal_clusters.codebook import DISTRICT_LABELS, RESPONSES
 from workbench.metal_clusters.inference import cooperation_intervals
 from workbench.metal_clusters.tables import describe_cooperation, describe_dynamics, describe_problem_solving
 
+DOT = "#2b5d8a"   # every district alike; the highlighted one in HIGHLIGHT
 
-def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str = ALL, ax=None):
-    """Each district's mean on the six aspects with its minimum-maximum range (Table 3)."""
-    figure, ax = figure_for(ax, 8.5, 4.2)
+
+def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str = ALL):
+    """Each district's mean on the six aspects with its minimum-maximum range (Table 3): one
+    small panel per aspect, one row per district, so that it reads the same for 3 districts
+    or 40 (a figure-level plot: it returns the Figure)."""
     districts = list(dict.fromkeys(dynamics["district"]))
-    colours = highlight_colours(districts, highlight)
-    width = 0.6 / max(len(districts), 1)
-    gaps = []
-    for i, district in enumerate(districts):
-        part = dynamics[dynamics["district"] == district].reset_index(drop=True)
-        x = part.index + (i - (len(districts) - 1) / 2) * width
-        label = DISTRICT_LABELS.get(district, district)
-        ax.vlines(x, part["minimum"].astype(float), part["maximum"].astype(float),
-                  colors=colours[district], linewidth=2, alpha=0.6, label=f"{label} range")
-        ax.plot(x, part["mean"].astype(float), "osD^v"[i % 5], color=colours[district], markersize=7,
-                label=f"{label} mean")
-        for row in part[part["minimum"].isna() | part["maximum"].isna()].itertuples():
-            gaps.append(f"{label}, {row.aspect}")
     aspects = dynamics.drop_duplicates("aspect_id")
-    ax.set_xticks(range(len(aspects)), aspects["aspect"] + "\n" + aspects["aspect_en"])
-    ax.set_yticks([1, 2, 3, 4, 5], ["1 sangat kurang\ndinamis", "2", "3 dinamis", "4", "5 sangat\ndinamis"])
-    ax.set_ylim(0.6, 5.4)
-    ax.set_ylabel("score (1-5)")
-    ax.set_title("Cluster dynamics on the JICA aspects: mean and min-max range (Tabel 3)")
-    ax.legend(ncols=min(len(districts), 3), loc="upper center", bbox_to_anchor=(0.5, -0.18), frameon=False)
+    figure, axes = new_figure(10, 1.9 + 0.3 * len(districts), ncols=len(aspects), sharey=True, squeeze=False)
+    colours = {d: HIGHLIGHT if d == highlight else DOT for d in districts}
+    rows = list(range(len(districts)))
+    gaps = []
+    for ax, aspect in zip(axes[0], aspects.itertuples()):
+        part = dynamics[dynamics["aspect_id"] == aspect.aspect_id].set_index("district").loc[districts]
+        low, high = part["minimum"].astype(float), part["maximum"].astype(float)
+        ax.hlines(rows, low, high, colors=[colours[d] for d in districts], linewidth=2, alpha=0.45)
+        ax.scatter(part["mean"].astype(float), rows, color=[colours[d] for d in districts], s=28, zorder=3)
+        gaps += [f"{DISTRICT_LABELS.get(d, d)}, {aspect.aspect}" for d in districts if pd.isna(low[d]) or pd.isna(high[d])]
+        ax.set_title(f"{aspect.aspect}\n{aspect.aspect_en}", fontsize=9)
+        ax.set_xlim(0.5, 5.5)
+        ax.set_xticks([1, 3, 5])
+        ax.grid(axis="x", color="#e5e5e5")
+    axes[0][0].set_yticks(rows, [DISTRICT_LABELS.get(d, d) for d in districts])
+    axes[0][0].invert_yaxis()
+    for tick, district in zip(axes[0][0].get_yticklabels(), districts):
+        if district == highlight:
+            tick.set_color(HIGHLIGHT)
+            tick.set_fontweight("bold")
+    figure.suptitle("Cluster dynamics on the JICA aspects (Tabel 3)\ndot = mean firm score, line = minimum to maximum; "
+                    "1 = sangat kurang dinamis (very undynamic), 3 = dinamis, 5 = sangat dinamis", fontsize=10)
     if gaps:
         footnote(figure, "Range not drawn where the source prints no minimum or maximum: " + "; ".join(gaps))
-    return ax
+    return figure
 
 
 def plot_cooperation(cooperation: pd.DataFrame, highlight: str = ALL):
@@ -46,10 +55,11 @@ def plot_cooperation(cooperation: pd.DataFrame, highlight: str = ALL):
     proactively, for each linkage (Tables 4-7; shares recomputed from the counts), with the
     95% Wilson interval of the share that cooperates drawn where the grey bar ends."""
     linkages = list(dict.fromkeys(cooperation["linkage_id"]))
-    figure, axes = new_figure(10, 6, nrows=2, ncols=2, sharex=True)
+    rows = cooperation["district"].nunique()
+    figure, axes = new_figure(10, 2.6 + 0.32 * rows, ncols=len(linkages), sharex=True, sharey=True, squeeze=False)
     responses = RESPONSES.set_index("response_id")
     colours = dict(zip(RESPONSES["response_id"], ["#bdbdbd", "#9ecae1", "#3182bd", "#08519c", "#74c476"]))
-    for ax, linkage_id in zip(axes.ravel(), linkages):
+    for ax, linkage_id in zip(axes[0], linkages):
         part = cooperation[cooperation["linkage_id"] == linkage_id]
         grid = part.pivot(index="district", columns="response_id", values="share_of_answering")
         grid = grid.loc[list(dict.fromkeys(part["district"]))[::-1]]
@@ -67,21 +77,20 @@ def plot_cooperation(cooperation: pd.DataFrame, highlight: str = ALL):
                     fmt="none", ecolor="black", elinewidth=1, capsize=3,
                     label="95% interval of the share that cooperates (Wilson)")
         first = part.iloc[0]
-        ax.set_title(f"{first['linkage']}\n{first['linkage_en']}")
+        ax.set_title(f"{first['linkage']}\n{textwrap.fill(first['linkage_en'], 24)}", fontsize=9)
         ax.set_xlim(0, 100)
         if highlight != ALL:
             for tick in ax.get_yticklabels():
                 if tick.get_text() == DISTRICT_LABELS.get(highlight, highlight):
                     tick.set_color(HIGHLIGHT)
                     tick.set_fontweight("bold")
-    for ax in axes[-1]:
-        ax.set_xlabel("% of the firms that answered (recomputed from the counts)")
     handles = {}
-    for ax in axes.ravel():
+    for ax in axes[0]:
         for handle, label in zip(*ax.get_legend_handles_labels()):
             handles.setdefault(label, handle)
     figure.legend(handles.values(), handles.keys(), loc="outside lower center", ncols=3, frameon=False)
-    figure.suptitle("Cooperation of firms along four linkages (Tabel 4-7)")
+    figure.suptitle("Cooperation of firms along four linkages (Tabel 4-7)\n"
+                    "% of the firms that answered, recomputed from the counts", fontsize=10)
     return figure
 
 
@@ -132,21 +141,21 @@ def plot_cluster_model(steps: pd.DataFrame, ax=None):
 
 def cluster_dynamics_alt(dynamics: pd.DataFrame) -> str:
     """Alt text of `plot_cluster_dynamics`: what it draws and what it finds."""
-    return ("Dot chart of each district's mean firm score on the six aspects of cluster dynamics (1 to 5), with a line "
-            f"from the lowest to the highest firm score. {describe_dynamics(dynamics)}")
+    return ("Six small dot charts, one per aspect of cluster dynamics, with one row per district: its mean firm score "
+            f"(1 to 5) and a line from the lowest to the highest firm score. {plain_text(describe_dynamics(dynamics))}")
 
 
 def cooperation_alt(cooperation: pd.DataFrame) -> str:
     """Alt text of `plot_cooperation`: what it draws and what it finds."""
     return ("Four stacked bar charts, one per linkage, of each district's firms that do not cooperate and that "
             "cooperate passively, actively or proactively, as shares of the firms that answered, with the 95% interval "
-            f"of the share that cooperates. {describe_cooperation(cooperation)}")
+            f"of the share that cooperates. {plain_text(describe_cooperation(cooperation))}")
 
 
 def problem_solving_alt(scores: pd.DataFrame) -> str:
     """Alt text of `plot_problem_solving`: what it draws and what it finds."""
     return ("Heat map of each district's score in four problem areas; the higher the score, the more collective the "
-            f"solution. {describe_problem_solving(scores)}")
+            f"solution. {plain_text(describe_problem_solving(scores))}")
 
 
 def cluster_model_alt(steps: pd.DataFrame) -> str:

@@ -8,8 +8,10 @@ from workbench.metal_clusters.codebook import ASPECTS, MODES, PROBLEM_AREAS, SUR
 ILLUSTRATIVE_DISTRICT = "Kabupaten Contoh (illustrative)"
 
 
-def illustrative_survey(firms: int = 24, seed: int = 2026) -> pd.DataFrame:
-    """A made-up firm survey of a fictional district, for examples and tests.
+def illustrative_survey(firms: int = 24, seed: int = 2026, district: str = ILLUSTRATIVE_DISTRICT,
+                        shift: float = 0.0) -> pd.DataFrame:
+    """A made-up firm survey of a fictional district, for examples and tests; `shift` moves
+    every aspect's centre (for districts that differ).
 
     Deterministic for a given seed (numpy's PCG64). Every value is invented; the district
     is named "(illustrative)" so that every output showing it says so.
@@ -17,9 +19,9 @@ def illustrative_survey(firms: int = 24, seed: int = 2026) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     rows = []
     for number in range(1, firms + 1):
-        row = {"district": ILLUSTRATIVE_DISTRICT, "firm_id": f"C-{number:03d}"}
+        row = {"district": district, "firm_id": f"C-{number:03d}"}
         for aspect, centre in zip(ASPECTS["aspect_id"], [3.4, 2.6, 3.0, 2.2, 3.2, 3.6]):
-            score = int(np.clip(np.rint(rng.normal(centre, 0.9)), 1, 5))
+            score = int(np.clip(np.rint(rng.normal(centre + shift, 0.9)), 1, 5))
             row[aspect] = "" if rng.random() < 0.05 else score
         for linkage, share in zip(SURVEY_LINKAGES, [0.7, 0.8, 0.85, 0.6]):
             answer = "yes" if rng.random() < share else "no"
@@ -32,3 +34,11 @@ def illustrative_survey(firms: int = 24, seed: int = 2026) -> pd.DataFrame:
         rows.append(row)
     columns = [f["name"] for f in load_package("metal_clusters").schema("firm_survey")["fields"]]
     return pd.DataFrame(rows)[columns]
+
+
+def illustrative_districts(districts: int = 40, firms: int = 25, seed: int = 2026) -> pd.DataFrame:
+    """Made-up surveys of `districts` fictional districts (Kabupaten Uji 01 ... (illustrative)),
+    each shifted up or down a little, for the comparison example and the benchmarks."""
+    shifts = np.random.default_rng(seed).normal(0, 0.5, districts)
+    return pd.concat([illustrative_survey(firms, seed + number, f"Kabupaten Uji {number:02d} (illustrative)", shift)
+                      for number, shift in enumerate(shifts, start=1)], ignore_index=True)
