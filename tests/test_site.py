@@ -230,3 +230,19 @@ def test_a_site_build_after_one_that_was_stopped_starts_from_an_empty_cache(tmp_
     build_site(REGISTRY, reports)
     assert (reports / "synthesis" / "trust" / "report.html").is_file()
     assert not (html_dir.parent / "site-build-unfinished").exists()
+
+
+@pytest.mark.slow
+def test_a_run_added_to_the_site_shows_in_the_navigation_of_every_page(tmp_path):
+    """Publishing a new run changes every page's side bar, not only the new page's: an
+    incremental Sphinx build would leave the old pages without the new link."""
+    from workbench.core.site import build_site
+    reports = tmp_path / "reports"
+    shutil.copytree(REPORTS_DIR / "synthesis" / "trust", reports / "synthesis" / "trust",
+                    ignore=shutil.ignore_patterns("report.html"))
+    build_site(REGISTRY, reports)
+    assert "synthesis/all/report.html" not in (reports / "synthesis" / "trust" / "report.html").read_text()
+    shutil.copytree(REPORTS_DIR / "synthesis" / "all", reports / "synthesis" / "all",
+                    ignore=shutil.ignore_patterns("report.html"))
+    build_site(REGISTRY, reports)
+    assert 'href="../all/report.html"' in (reports / "synthesis" / "trust" / "report.html").read_text()

@@ -350,15 +350,18 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_source(registry: contract.Registry, runs: list[PublishedRun], source_dir: Path) -> str:
+def write_source(registry: contract.Registry, runs: list[PublishedRun], source_dir: Path) -> tuple[str, str]:
     """The Sphinx source tree: the site project's files (site/: conf.py, CSS, templates), the
     bibliography, index pages and one notebook per run (only files whose bytes change are
-    rewritten); returns a SHA-256 of the whole tree."""
+    rewritten); returns a SHA-256 of the whole tree and one of the navigation (the index
+    pages, whose toctrees every page's side bar shows)."""
     entries = bibliography()
     wanted = {path.relative_to(SITE_PROJECT).as_posix(): path.read_bytes()
               for path in sorted(SITE_PROJECT.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
     wanted["references.bib"] = BIBLIOGRAPHY.read_bytes()
-    wanted |= {name: text.encode() for name, text in index_pages(registry, runs, entries).items()}
+    indexes = {name: text.encode() for name, text in index_pages(registry, runs, entries).items()}
+    navigation = hashlib.sha256(b"".join(name.encode() + b"\n" + data for name, data in sorted(indexes.items())))
+    wanted |= indexes
     for run in runs:
         base = f"{run.study}/{run.name}"
         wanted[f"{base}/report.ipynb"] = nbformat.writes(page_notebook(registry.get(run.study), run, entries)).encode()
@@ -371,7 +374,7 @@ def write_source(registry: contract.Registry, runs: list[PublishedRun], source_d
     for name, data in sorted(wanted.items()):
         _write_if_changed(source_dir / name, data)
         tree.update(f"{name}\n{hashlib.sha256(data).hexdigest()}\n".encode())
-    return tree.hexdigest()
+    return tree.hexdigest(), navigation.hexdigest()
 
 
 STATIC_CHECKSUM = re.compile(r"(\.(?:css|js))\?v=[0-9a-f]+")
@@ -456,7 +459,7 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
     installed = site_stamp(reports_dir, doctrees_dir)
     try:
         runs = published_runs(registry, reports_dir)
-        digest = write_source(registry, runs, source_dir)
+        digest, navigation = write_source(registry, runs, source_dir)
         pages = [reports_dir / "index.html", *(run.folder / "report.html" for run in runs)]
         if installed.is_file() and installed.read_text() == digest and all(p.is_file() for p in pages):
             return reports_dir / "index.html"
@@ -468,6 +471,11 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
         if unfinished.exists():   # the last build was stopped or failed: its cache may be half written
             shutil.rmtree(html_dir, ignore_errors=True)
             shutil.rmtree(doctrees_dir, ignore_errors=True)
+        built_navigation = html_dir.parent / "site-navigation.sha256"
+        if not built_navigation.is_file() or built_navigation.read_text() != navigation:
+            # a run added or removed changes every page's side bar, but Sphinx rewrites only the
+            # pages whose source changed: without its old output, it writes every page
+            shutil.rmtree(html_dir, ignore_errors=True)
         unfinished.parent.mkdir(parents=True, exist_ok=True)
         unfinished.touch()
         status = sphinx.build()
@@ -483,6 +491,7 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
     install_site(runs, html_dir, reports_dir)
     installed.parent.mkdir(parents=True, exist_ok=True)
     installed.write_text(digest)
+    built_navigation.write_text(navigation)
     unfinished.unlink()
     shutil.rmtree(html_dir.parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
     return reports_dir / "index.html"
