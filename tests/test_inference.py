@@ -127,3 +127,23 @@ def test_a_firm_survey_gets_mean_intervals_and_rank_tests(tmp_path):
     assert tests.loc["technology", "test"] == "none"
     one = mc.load_study("", TEMPLATE)
     assert (mc.score_tests(one.firms)["reason"].str.contains("one surveyed district")).all()
+
+
+def test_the_published_tests_agree_with_a_second_computation():
+    """Pearson's chi-square and Cramér's V of every 'does it cooperate' table of Tabel 4-7,
+    recomputed here from the raw counts by the textbook formulas."""
+    study = mc.load_study()
+    tests = mc.cooperation_tests(study.cooperation).set_index(["linkage_id", "question"])
+    for linkage in mc.LINKAGES.itertuples():
+        table = study.raw[linkage.resource]
+        table = table[~table["location"].isin(["Total", "Rata-rata"])]
+        observed = [[row.cooperating, row.not_cooperating] for row in table.itertuples()]
+        n = sum(map(sum, observed))
+        rows = [sum(r) for r in observed]
+        columns = [sum(c) for c in zip(*observed)]
+        chi2 = sum((observed[i][j] - rows[i] * columns[j] / n) ** 2 / (rows[i] * columns[j] / n)
+                   for i in range(len(rows)) for j in range(2))
+        row = tests.loc[(linkage.linkage_id, "cooperates")]
+        assert row["statistic"] == pytest.approx(chi2)
+        assert row["effect"] == pytest.approx(math.sqrt(chi2 / n))   # k - 1 = 1 for two answers
+        assert row["observations"] == n

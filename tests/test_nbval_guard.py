@@ -26,6 +26,7 @@ from workbench.registry import REGISTRY
 pytestmark = pytest.mark.xdist_group("guarded-copy")   # the tests share one prepared project copy
 
 NEW = "batik_clusters"
+CHANGED_COUNT = 6   # Pati's firms not cooperating with same-kind firms (Tabel 4 prints 4; 13 cooperate)
 
 
 def nbval(project: Path, names: list[str]) -> dict[str, str]:
@@ -62,6 +63,8 @@ def guarded(tmp_path_factory) -> SimpleNamespace:
     for name, probe in probes.items():
         change_cell(load_package(probe["study"] or name, project / "data" / "raw").path(probe["resource"]),
                     probe["row"], probe["column"], probe["value"])
+    change_cell(load_package("metal_clusters", project / "data" / "raw").path("table4_cooperation_same_kind"),
+                {"location": "Pati"}, "not_cooperating", str(CHANGED_COUNT))
     return SimpleNamespace(project=project, probes=probes, problems=problems, stored=stored, built=built,
                            unchanged=unchanged, changed=nbval(project, names),
                            again=workbench_in(project, "new-study", NEW))
@@ -88,3 +91,14 @@ def test_new_study_is_scaffolded_built_and_guarded(guarded):
     assert (guarded.project / "data" / "processed" / NEW / "observations.csv").is_file()
     assert guarded.unchanged == {NEW: ""}
     assert guarded.again.returncode == 1 and "exists already" in guarded.again.stderr
+
+
+@pytest.mark.slow
+def test_a_changed_count_changes_its_interval_and_fails_the_guard(guarded):
+    """A count of Tabel 4 changed in the raw table changes its share's 95% interval in the
+    report, and nbval fails showing the new interval."""
+    from workbench.core.inference import share_interval
+    answered = 13 + CHANGED_COUNT
+    low, high = share_interval(13, answered)
+    shown = f"13 ({100 * 13 / answered:.1f}%, {low:.1f}–{high:.1f})"   # Ada, now of 19 firms
+    assert shown in guarded.changed["metal_clusters"]
