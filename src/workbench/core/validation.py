@@ -48,6 +48,7 @@ def parse_cell(text: str, field_type: str, decimal_comma: bool):
     return number, True
 
 
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$")
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 NOT_NUMBERS = {"nan", "na", "n/a", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity", "null", "none"}
 PANDAS_DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "str"}
@@ -127,7 +128,10 @@ def parse_table(frame: pd.DataFrame, schema: dict, file: str, decimal_comma: boo
             value, ok = parse_cell(text, field["type"], decimal_comma)
             if not ok:
                 unparsed.add((index, field["name"]))
-                hint = ("; leave the cell empty for no answer" if text.strip().lower() in NOT_NUMBERS else "")
+                hint = ("; leave the cell empty for no answer" if text.strip().lower() in NOT_NUMBERS
+                        else "; this is a date: the spreadsheet may have turned the answer into one (format the "
+                             "column as a number or as text, and type the answer again)" if DATE.match(text.strip())
+                        else "")
                 problems.append(Problem(file, index, field["name"], text,
                                         "expected " + describe_constraints(field) + hint, row_key(index)))
             values.append(value)
