@@ -122,3 +122,13 @@ def odk_csv(folder: Path) -> Path:
             writer.writerow(["2026-11-02T01:30:00.000Z", "", "", *answer.values(), f"uuid:{number:04d}",
                              f"uuid:{number:04d}", 7, "enumerator", 0, 0, "", review, "", 0, FORM_VERSION])
     return path
+
+
+def kobo_xlsx_with_labels(folder: Path) -> Path:
+    """KoboToolbox's XLSX export with labels (English) as headers as well as answers: each
+    question's column is headed 'group label/question label'."""
+    header, rows = _kobo_rows(1)
+    english = {row[1]: row[3] for row in _form()["survey"][1:] if row[0] != "end_group"}
+    header = [column if column.startswith("_") or "/" not in column
+              else "/".join(english[part] for part in column.split("/")) for column in header]
+    return _workbook(folder / "kobo_labels.xlsx", header, rows, "metal_cluster_firm_survey")

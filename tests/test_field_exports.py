@@ -48,7 +48,7 @@ def aggregates(path) -> dict[str, bytes]:
     return {name: table.to_csv(index=False).encode() for name, table in tables.items()}
 
 
-@pytest.mark.parametrize("export", ["excel", "kobo_csv", "kobo_xlsx", "odk_csv"])
+@pytest.mark.parametrize("export", ["excel", "kobo_csv", "kobo_xlsx", "kobo_xlsx_with_labels", "odk_csv"])
 def test_every_export_of_the_same_answers_gives_the_same_aggregates(tmp_path, export):
     expected = aggregates(fx.template_csv(tmp_path))
     assert aggregates(getattr(fx, export)(tmp_path)) == expected

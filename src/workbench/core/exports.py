@@ -48,21 +48,30 @@ class Form:
     version: str
     questions: dict[str, str]
     choices: dict[str, dict[str, str]] = field(default_factory=dict)   # question -> {label or code (folded): code}
+    headers: dict[str, str] = field(default_factory=dict)   # a column header an export may use (folded) -> question
 
     @classmethod
     def read(cls, path: str | Path) -> "Form":
         from pyxform.xls2json import parse_file_to_json
         path = Path(path)
         parsed = parse_file_to_json(str(path))
-        questions, choices = {}, {}
+        questions, choices, headers = {}, {}, {}
 
-        def visit(children):
+        def texts(node) -> list[str]:
+            label = node.get("label", {})
+            return [node["name"], *(label.values() if isinstance(label, dict) else [label] if label else [])]
+
+        def visit(children, groups=((),)):
             for child in children:
                 if child.get("type") == "group":
                     if child.get("name") != "meta":   # pyxform's own instanceID, not a question
-                        visit(child.get("children", []))
+                        visit(child.get("children", []), [(*g, t) for g in groups for t in texts(child)])
                     continue
                 questions[child["name"]] = child["type"]
+                for group in groups:   # the question's name or label, after its groups' names or labels
+                    for separator in "/-":
+                        for text in texts(child):
+                            headers[fold(separator.join([*group, text]))] = child["name"]
                 if child["type"] == "select one":
                     options = parsed.get("choices", {}).get(child.get("itemset", ""), child.get("choices", []))
                     lookup = {}
@@ -72,7 +81,7 @@ class Form:
                             lookup[fold(text)] = option["name"]
                     choices[child["name"]] = lookup
         visit(parsed.get("children", []))
-        return cls(path, str(parsed.get("version", "")), questions, choices)
+        return cls(path, str(parsed.get("version", "")), questions, choices, headers)
 
 
 def fold(text) -> str:
@@ -191,6 +200,17 @@ def tool_of(columns) -> str:
     return ""
 
 
+def is_metadata(column: str, tool: str) -> bool:
+    """Whether a column of a tool's export is the tool's own (ids, times, review state), not
+    a question: the tool's known columns, and its prefixes (KoboToolbox `_...`, `meta/...`,
+    `formhub/...`; ODK Central `meta-...`)."""
+    if tool == "KoboToolbox":
+        return column in KOBO_METADATA or column.startswith(("_", "meta/", "formhub/"))
+    if tool == "ODK Central":
+        return column in ODK_METADATA or column.startswith("meta-")
+    return False
+
+
 def _question_name(column: str, tool: str) -> str:
     """A column's question name without its group path (group_dynamics/product -> product)."""
     separator = {"KoboToolbox": "/", "ODK Central": "-"}.get(tool)
@@ -212,11 +232,13 @@ def _rejected(frame: pd.DataFrame, tool: str) -> pd.Series:
     return frame[column].map(fold).isin(words)
 
 
-def read_answers(path: str | Path) -> Answers:
+def read_answers(path: str | Path, form: Form | None = None) -> Answers:
     """Read a CSV or .xlsx file of answers (`file.xlsx#Sheet` names a sheet), as it came from
     KoboToolbox, ODK Central, a spreadsheet or the workbench's CSV template: group paths and
     metadata columns are dropped, rejected submissions left out and counted, and duplicate
-    submission ids refused (`codes_from_labels` then turns labels into codes).
+    submission ids refused (`codes_from_labels` then turns labels into codes). With a
+    `form`, a column headed by a question's label (KoboToolbox's "labels" export, in
+    either language, with its groups' labels) is read as that question.
     Every problem is reported at once, with the file, the row (and submission id), the
     column and what was expected."""
     path, sheet = split_sheet(path)
@@ -246,10 +268,10 @@ def read_answers(path: str | Path) -> Answers:
     versions = [value for column in VERSION_COLUMNS if column in frame.columns
                 for value in frame[column].str.strip() if value]
     rejected = _rejected(frame, tool)
-    metadata = {"KoboToolbox": KOBO_METADATA, "ODK Central": ODK_METADATA}.get(tool, set())
-    kept = [column for column in frame.columns if column not in metadata]
+    kept = [column for column in frame.columns if not is_metadata(column, tool)]
     frame = frame.loc[~rejected, kept]
-    renamed = {column: _question_name(column, tool) for column in kept}
+    known = form.headers if form is not None else {}
+    renamed = {column: known.get(fold(column)) or _question_name(column, tool) for column in kept}
     clashes = sorted({name for name in renamed.values() if list(renamed.values()).count(name) > 1})
     problems += [Problem(file, 1, None, None, f"two columns are the question {name!r} once their group is left out; "
                                               "expected each question once") for name in clashes]

@@ -175,7 +175,7 @@ def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.Da
     base = base.expanduser().resolve()
     path = f"{base}#{sheet}" if sheet else base
     file = display_path(base)
-    answers = read_answers(path)
+    answers = read_answers(path, survey_form(package))
     header = set(answers.frame.columns)
     if "firm_id" in header:
         table, kind, shapes = read_firm_survey(package, path, answers), "firm survey", aggregate_survey
