@@ -98,10 +98,12 @@ class TableOutput:
         }
 
 
-def this_run(selector: str, choice: str, cases: list[str]) -> Markdown:
-    """The sentence that opens a run: the case it shows and the cases in its data (escaped)."""
+def this_run(selector: str, choice: str, cases: list[str], labels: Mapping[str, str] | None = None) -> Markdown:
+    """The sentence that opens a run: the case it shows and the cases in its data (escaped),
+    each by its label where `labels` gives one (a construct's name for its code)."""
+    labels = labels or {}
     return Markdown(f"**This run:** {selector} = {markdown_code(choice)}; {selector}s in the data: "
-                    f"{', '.join(markdown_text(case) for case in cases)}.")
+                    f"{', '.join(markdown_text(labels.get(case, case)) for case in cases)}.")
 
 
 def show(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = None,

@@ -29,9 +29,9 @@ from workbench.core import study as contract
 from workbench.core.errors import SiteError
 from workbench.core.escape import html_text, markdown_code, markdown_text
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
-from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR
+from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR, split_sheet
 from workbench.core.sphinx_process import SphinxProcess, site_folders, site_stamp
-from workbench.core.tables import ReadableTable
+from workbench.core.tables import ReadableTable, header, humanize
 
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 SITE_PROJECT = PROJECT_ROOT / "site"   # the Sphinx project's own files: conf.py, _static/
@@ -157,11 +157,14 @@ def short_title(spec: contract.Study) -> str:
 
 
 def run_label(spec: contract.Study, manifest: dict) -> str:
-    """A short label for navigation: the case shown, and the user's data if any."""
-    choice = manifest["parameters"].get(spec.selector, contract.ALL)
-    label = f"All {spec.selector}s" if str(choice).casefold() == contract.ALL else str(choice)
-    if manifest["parameters"].get(contract.USER_DATA) and str(choice).casefold() == contract.ALL:
-        label += " and your data"
+    """A short label for navigation: the case shown (a code such as `trust` as words, with a
+    capital), and the user's data, by its file's name in words, if any."""
+    choice = str(manifest["parameters"].get(spec.selector, contract.ALL))
+    label = (f"All {spec.selector}s" if choice.casefold() == contract.ALL
+             else header(choice) if choice.isidentifier() and choice.islower() else choice)
+    data = manifest["parameters"].get(contract.USER_DATA)
+    if data and choice.casefold() == contract.ALL:
+        label += f" and {humanize(Path(split_sheet(data)[0]).stem)}"
     return label
 
 

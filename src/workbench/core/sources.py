@@ -22,6 +22,14 @@ def provenance(package: DataPackage, names: list[str] | None = None) -> pd.DataF
     return pd.DataFrame(rows)
 
 
+def sources_cited_once(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """`provenance` for reading: each source named once, in a note under the table ("[1] Chapter
+    IV, ..."), and by its number in the rows, instead of the same long citation on every row."""
+    numbers = {source: number for number, source in enumerate(dict.fromkeys(table["source"]), start=1)}
+    shown = table.assign(source=table["source"].map(lambda source: f"[{numbers[source]}]"))
+    return shown, [f"[{number}] {source}" for source, number in numbers.items()]
+
+
 def transcription_notes(package: DataPackage, names: list[str] | None = None) -> pd.DataFrame:
     """Every transcription note of the given tables (missing or ambiguous cells, oddities); the
     file relative to the study's data folder, "(all)" where a note concerns a whole row or column."""
