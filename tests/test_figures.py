@@ -34,3 +34,27 @@ def test_a_single_axes_plot_draws_on_the_axes_it_is_given_and_returns_it(name):
     drawn = PLOTS[name](None)
     assert len(drawn.figure.axes) >= 1 and drawn in drawn.figure.axes
     plt.close(drawn.figure)
+
+
+def test_a_figures_data_are_exactly_the_values_it_draws():
+    from workbench.core.plotting import figure_data
+    study = mc.load_study()
+    cells = figure_data(mc.plot_problem_solving(study.problem_solving))
+    assert set(cells["mark"]) == {"cell", "text"}   # each cell, and the number written in it
+    assert cells.loc[cells["mark"] == "text", "text"].tolist()[:4] == ["3", "2", "3", "2"]   # Klaten's row
+    drawn = cells[cells["mark"] == "cell"].set_index(["y_category", "x_category"])["value"]
+    assert drawn[("Pati (Juwana)", "Produksi / Production")] == 4   # Tabel 8, Pati, Produksi
+    assert len(drawn) == len(study.problem_solving)
+    bars = figure_data(mc.plot_cooperation(study.cooperation))
+    same_kind = bars[(bars["panel"] == "IKM sejenis / Same-kind firms") & (bars["mark"] == "bar")]
+    tegal = same_kind[same_kind["y_category"] == "Tegal"].set_index("series")["value"]
+    assert tegal["Tidak ada / does not cooperate"] == pytest.approx(100 * 2 / 19)
+
+
+def test_every_published_figure_has_its_data_and_names_the_function_that_drew_it():
+    from workbench.core.paths import REPORTS_DIR
+    figures = sorted(REPORTS_DIR.glob("*/*/figures/*.svg"))
+    assert figures and all(svg.with_suffix(".csv").is_file() for svg in figures)
+    page = (REPORTS_DIR / "metal_clusters" / "all" / "report.html").read_text(encoding="utf-8")
+    assert 'href="figures/cooperation.csv"' in page
+    assert "drawn by <code>workbench.metal_clusters.figures.plot_cooperation</code>" in page

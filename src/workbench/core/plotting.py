@@ -1,13 +1,18 @@
-"""Shared plotting style, and a text description of what a figure draws.
+"""Shared plotting style, a text description of what a figure draws, and its data.
 
 nbval does not compare PNG images. Every figure therefore also carries a plain
 text description of its drawn content (titles, labels, bar sizes, line and
 point positions, heatmap cells, texts with the colour of their box), so that a changed data value changes
-the notebook's stored text output and the guard fails.
+the notebook's stored text output and the guard fails. `figure_data` gives the same marks
+as a table, saved as a CSV beside each figure, and `drawn_by` names the function that drew it.
 """
+
+import functools
+import re
 
 import matplotlib
 import numpy as np
+import pandas as pd
 from matplotlib.colors import to_hex
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.container import BarContainer
@@ -106,6 +111,80 @@ def _describe_axes(ax) -> list[str]:
     if legend is not None:
         lines.append("  legend: " + " | ".join(t.get_text() for t in legend.get_texts()))
     return lines
+
+
+def drawn_by(plot):
+    """Mark a plot function's figure with the function's dotted name (Figure.set_label), so
+    that the report can say which function drew it, beside its data."""
+    @functools.wraps(plot)
+    def draw(*args, **kwargs):
+        drawing = plot(*args, **kwargs)
+        as_figure(drawing).set_label(f"{plot.__module__}.{plot.__qualname__}")
+        return drawing
+    return draw
+
+
+NUMERIC_TICK = re.compile(r"^[+-]?\d+(\.\d*)?%?$")
+
+
+def _categories(ax, axis: str) -> dict[float, str]:
+    """Tick positions and their labels, for the categories a categorical axis names."""
+    ticks = getattr(ax, f"get_{axis}ticks")()
+    labels = [one_line(t.get_text()) for t in getattr(ax, f"get_{axis}ticklabels")()]
+    if all(NUMERIC_TICK.match(label.replace("\u2212", "-")) for label in labels if label):
+        return {}   # a numeric axis: its ticks name no categories
+    return {round(float(tick), 9): label for tick, label in zip(ticks, labels) if label}
+
+
+def figure_data(drawing) -> pd.DataFrame:
+    """Exactly the values a figure draws, one row per mark: its panel (the axes' title), the
+    kind of mark (bar, line point, point, segment, cell, text), its series (the artist's label),
+    its coordinates, the category a categorical axis names there, its value where a mark has
+    one (a bar's length, a cell's colour value), and the words of a text (a cell's label, a
+    diagram's box). For the CSV beside each figure."""
+    figure = as_figure(drawing)
+    rows = []
+    for ax in [ax for ax in figure.axes if ax.get_label() != "<colorbar>"]:
+        panel = one_line(ax.get_title())
+        names = {axis: _categories(ax, axis) for axis in ("x", "y")}
+
+        def add(mark, series, x, y, x_end=np.nan, y_end=np.nan, value=np.nan, text=""):
+            series = "" if str(series).startswith("_") else series   # matplotlib's own names, not a legend's
+            rows.append({"panel": panel, "mark": mark, "series": series, "x": x, "y": y, "x_end": x_end,
+                         "y_end": y_end, "x_category": names["x"].get(round(float(x), 9), "") if np.isfinite(x) else "",
+                         "y_category": names["y"].get(round(float(y), 9), "") if np.isfinite(y) else "",
+                         "value": value, "text": text})
+        for container in ax.containers:
+            if isinstance(container, BarContainer):
+                for patch in container.patches:
+                    x, y, width, height = patch.get_x(), patch.get_y(), patch.get_width(), patch.get_height()
+                    if container.orientation == "horizontal":
+                        add("bar", container.get_label(), x, y + height / 2, x + width, y + height / 2, width)
+                    else:
+                        add("bar", container.get_label(), x + width / 2, y, x + width / 2, y + height, height)
+        for line in ax.get_lines():
+            for x, y in zip(*line.get_data()):
+                add("line point", line.get_label(), float(x), float(y))
+        for collection in ax.collections:
+            if isinstance(collection, QuadMesh):
+                values = np.ma.filled(np.ma.masked_invalid(np.asarray(collection.get_array(), dtype=float)), np.nan)
+                columns = collection.get_coordinates().shape[1]
+                for index, value in enumerate(values.ravel()):
+                    row, column = divmod(index, columns - 1)
+                    add("cell", collection.get_label(), column + 0.5, row + 0.5, value=value)
+            elif isinstance(collection, LineCollection):
+                for segment in collection.get_segments():
+                    if len(segment):
+                        add("segment", collection.get_label(), *segment[0], *segment[-1])
+            elif isinstance(collection, PathCollection):
+                for x, y in collection.get_offsets():
+                    add("point", collection.get_label(), float(x), float(y))
+        for text in ax.texts:   # labels in cells, and the boxes of a diagram
+            if text.get_text():
+                x, y = text.get_position()
+                add("text", "", float(x), float(y), text=one_line(text.get_text()))
+    return pd.DataFrame(rows, columns=["panel", "mark", "series", "x", "y", "x_end", "y_end", "x_category",
+                                       "y_category", "value", "text"])
 
 
 def describe_figure(drawing) -> str:

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from workbench.core.escape import markdown_code, markdown_text, plain_text
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.outputs import write_csv
-from workbench.core.plotting import STYLE, as_figure, describe_figure
+from workbench.core.plotting import STYLE, as_figure, describe_figure, figure_data
 from workbench.core.tables import Column, ReadableTable, readable
 
 FILE_DPI = 200
@@ -73,7 +73,8 @@ class FigureOutput:
         data = {
             "image/png": base64.b64encode(self.png).decode("ascii"),
             "text/plain": f"figure {self.name}: {self.caption}\n{self.description}",
-            FIGURE_MIME: {"name": self.name, "caption": self.caption, "alt": self.alt, "description": self.description},
+            FIGURE_MIME: {"name": self.name, "caption": self.caption, "alt": self.alt, "description": self.description,
+                          "drawn_by": self.figure.get_label()},
         }
         return data, {"image/png": {"width": width, "height": height}}
 
@@ -119,15 +120,18 @@ class Report:
         self.output_dir = Path(output_dir) if str(output_dir) else None
 
     def figure(self, name: str, figure: Figure | Axes, caption: str = "", source: str = "", alt: str = "") -> FigureOutput:
-        """Show a figure (or the figure of the Axes a plot function returns); during a run save it as figures/<name>.png (200 dpi) and .svg. `alt`
-        says in a sentence or two what it shows and what it finds, for a reader who cannot
-        see it (the caption when not given); nbval compares a description of its own."""
+        """Show a figure (or the figure of the Axes a plot function returns); during a run save
+        it as figures/<name>.png (200 dpi) and .svg, and the values it draws as
+        figures/<name>.csv. `alt` says in a sentence or two what it shows and what it finds,
+        for a reader who cannot see it (the caption when not given); nbval compares a
+        description of its own."""
         output = FigureOutput(figure, name, caption, source, alt)
         if self.output_dir is not None:
             folder = self.output_dir / "figures"
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{name}.png").write_bytes(output.png)
             (folder / f"{name}.svg").write_bytes(output.render("svg"))
+            write_csv(figure_data(output.figure), folder / f"{name}.csv")
         return output
 
     def headline(self, text: str) -> Markdown:

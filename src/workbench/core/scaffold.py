@@ -37,7 +37,7 @@ import pandas as pd
 from workbench.core.audit import audit_table
 from workbench.core.claims import check_claims
 from workbench.core.datapackage import DataPackage, load_package
-from workbench.core.plotting import figure_for
+from workbench.core.plotting import drawn_by, figure_for
 from workbench.core.study import GuardProbe, Study
 
 
@@ -78,6 +78,7 @@ def processed_tables(study: {cls}) -> dict[str, pd.DataFrame]:
     return {{"observations": study.observations, "audit": study.audit}}
 
 
+@drawn_by
 def plot_values(observations: pd.DataFrame, ax=None):
     """Each case's values, one bar per item; draws on `ax` if given and returns the Axes."""
     figure, ax = figure_for(ax, 6, 1.2 + 0.4 * len(observations))

@@ -198,15 +198,18 @@ def table_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
 
 
 def figure_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
-    """A numbered, captioned figure (SVG in the page) with alt text and its downloads."""
+    """A numbered, captioned figure (SVG in the page) with alt text, its downloads (SVG, PNG,
+    the CSV of the values it draws) and the function that drew it."""
     name = record["name"]
     label, _ = numbering.add("Figure", name)
     alt = " ".join(record["alt"].split())
     block = (f":::{{figure}} figures/{run.site_figure(name)}\n:name: {run.prefix}-{name}\n:alt: {alt}\n:width: 100%\n\n"
              f"{label}. {markdown_text(record['caption'])}\n:::")
-    links = [f'<a href="figures/{html_text(name)}.{kind}">{text}</a>' for kind, text in (("svg", "SVG"), ("png", "PNG (200 dpi)"))
+    links = [f'<a href="figures/{html_text(name)}.{kind}">{text}</a>'
+             for kind, text in (("svg", "SVG"), ("png", "PNG (200 dpi)"), ("csv", "the values it draws (CSV)"))
              if (run.folder / f"figures/{name}.{kind}").is_file()]
-    return block + (f'\n\n<p class="downloads">Download: {" · ".join(links)}</p>' if links else "")
+    drawn = (f' · drawn by <code>{html_text(record["drawn_by"])}</code>' if record.get("drawn_by") else "")
+    return block + (f'\n\n<p class="downloads">Download: {" · ".join(links)}{drawn}</p>' if links else "")
 
 
 def output_blocks(run: PublishedRun, output: dict, numbering: Numbering) -> list[str]:

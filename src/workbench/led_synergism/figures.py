@@ -6,7 +6,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
 from workbench.core import diagrams
-from workbench.core.plotting import HIGHLIGHT, figure_for, footnote, highlight_colours
+from workbench.core.plotting import HIGHLIGHT, drawn_by, figure_for, footnote, highlight_colours
 from workbench.core.study import ALL
 from workbench.led_synergism import STUDY
 from workbench.led_synergism.codebook import GROUP_LABELS, LEVELS, PROCESS_SUB_ITEMS, ROLES
@@ -14,6 +14,7 @@ from workbench.led_synergism.tables import activity_counts
 from workbench.led_synergism.tree import tree_graph
 
 
+@drawn_by
 def plot_activities(activities: pd.DataFrame, highlight: str = ALL, ax=None):
     """Activities by component group and area (Tabel 4.1)."""
     counts = activity_counts(activities)
@@ -35,6 +36,7 @@ def plot_activities(activities: pd.DataFrame, highlight: str = ALL, ax=None):
     return ax
 
 
+@drawn_by
 def plot_dimension_findings(coded: pd.DataFrame, classification: pd.DataFrame, highlight: str = ALL, ax=None):
     """The coded level of every dimension (and process line) side by side per area;
     darker = further from synergism."""
@@ -73,6 +75,7 @@ def plot_dimension_findings(coded: pd.DataFrame, classification: pd.DataFrame, h
     return ax
 
 
+@drawn_by
 def plot_factor_matrix(roles: pd.DataFrame, ax=None):
     """Factor x area matrix of roles from Tabel 4.3: driver, obstacle, both or none."""
     areas = list(dict.fromkeys(roles["area"]))
@@ -95,6 +98,7 @@ def plot_factor_matrix(roles: pd.DataFrame, ax=None):
     return ax
 
 
+@drawn_by
 def plot_problem_tree(study, area: str, ax=None):
     """The reconstructed problem tree of one area as a layered diagram: root causes at the
     bottom, synergism at the top; orange = a trigger in Tabel 4.4."""

@@ -8,7 +8,7 @@ from matplotlib.patches import Rectangle
 
 from workbench.core import diagrams
 from workbench.core.escape import plain_text
-from workbench.core.plotting import HIGHLIGHT, figure_for, footnote, new_figure
+from workbench.core.plotting import HIGHLIGHT, drawn_by, figure_for, footnote, new_figure
 from workbench.core.study import ALL
 from workbench.metal_clusters.codebook import DISTRICT_LABELS, RESPONSES
 from workbench.metal_clusters.inference import cooperation_intervals
@@ -17,6 +17,7 @@ from workbench.metal_clusters.tables import describe_cooperation, describe_dynam
 DOT = "#2b5d8a"   # every district alike; the highlighted one in HIGHLIGHT
 
 
+@drawn_by
 def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str = ALL):
     """Each district's mean on the six aspects with its minimum-maximum range (Table 3): one
     small panel per aspect, one row per district, so that it reads the same for 3 districts
@@ -50,6 +51,7 @@ def plot_cluster_dynamics(dynamics: pd.DataFrame, highlight: str = ALL):
     return figure
 
 
+@drawn_by
 def plot_cooperation(cooperation: pd.DataFrame, highlight: str = ALL):
     """Shares of the answering firms that do not cooperate, or cooperate passively, actively,
     proactively, for each linkage (Tables 4-7; shares recomputed from the counts), with the
@@ -94,6 +96,7 @@ def plot_cooperation(cooperation: pd.DataFrame, highlight: str = ALL):
     return figure
 
 
+@drawn_by
 def plot_problem_solving(scores: pd.DataFrame, highlight: str = ALL, ax=None):
     """Problem-solving scores as a heatmap of district × problem area (Table 8)."""
     frame = scores.assign(column=scores["problem_area"] + "\n" + scores["problem_area_en"])
@@ -114,6 +117,7 @@ def plot_problem_solving(scores: pd.DataFrame, highlight: str = ALL, ax=None):
     return ax
 
 
+@drawn_by
 def plot_cluster_model(steps: pd.DataFrame, ax=None):
     """Section B's seven-step cluster development model as a flow diagram.
 

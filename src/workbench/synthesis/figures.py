@@ -3,7 +3,7 @@
 import textwrap
 
 from workbench.core import diagrams
-from workbench.core.plotting import figure_for, footnote
+from workbench.core.plotting import drawn_by, figure_for, footnote
 from workbench.synthesis.frameworks import BOTH, FAVOURABLE, NO_DIRECTION, UNFAVOURABLE
 from workbench.synthesis.tables import MIXED, NO_COUNTERPART, STUDY_LABELS
 
@@ -21,6 +21,7 @@ def cell_text(row) -> str:
     return "\n".join([row.reading.upper(), *counts])
 
 
+@drawn_by
 def plot_construct_grid(study, constructs: list[str], ax=None):
     """A construct x study grid: each cell coloured by the study's reading of the construct
     (favourable, unfavourable, mixed, no direction, no counterpart), with its findings counted."""

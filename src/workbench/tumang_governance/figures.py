@@ -6,12 +6,13 @@ import pandas as pd
 
 from workbench.core import diagrams
 from workbench.core.escape import plain_text
-from workbench.core.plotting import HIGHLIGHT, figure_for, footnote
+from workbench.core.plotting import HIGHLIGHT, drawn_by, figure_for, footnote
 from workbench.tumang_governance import STUDY
 from workbench.tumang_governance.codebook import FRAMEWORKS, VERDICT_COLOURS, VERDICT_MARKS, VERDICTS
 from workbench.tumang_governance.tables import problem_map, scorecard, verdict_summary
 
 
+@drawn_by
 def plot_scorecards(verdicts: pd.DataFrame, case: str, ax=None):
     """Both frameworks at a glance: every indicator coloured by its verdict, with the share achieved."""
     case = STUDY.one_case(case, verdicts["case"])
@@ -40,6 +41,7 @@ def plot_scorecards(verdicts: pd.DataFrame, case: str, ax=None):
     return ax
 
 
+@drawn_by
 def plot_problem_map(study, case: str, ax=None):
     """Problems -> recommendations -> indicators as three linked columns (the workbench's reading)."""
     case = STUDY.one_case(case, study.cases)
