@@ -9,7 +9,7 @@ text (what nbval compares), as HTML (JupyterLab) and as a MyST table (the report
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -71,6 +71,16 @@ def _kind(series: pd.Series, name: str) -> str:
     if values and all(isinstance(v, str) and CODE.match(v) for v in values):
         return "code"
     return "text"
+
+
+NUMBER_DECIMALS = 2   # at most, for a column of numbers whose precision is not given
+
+
+def column_decimals(series: pd.Series) -> int:
+    """The decimals a column of numbers is shown with: as many as its most precise value needs,
+    up to NUMBER_DECIMALS, for every value alike (2.88 beside 2.67, not 2.875 beside 2.67)."""
+    needed = [len(f"{float(v):.{NUMBER_DECIMALS}f}".rstrip("0").split(".")[1]) for v in series if not _is_missing(v)]
+    return max(needed, default=0)
 
 
 def _number(value: float, decimals: int | None) -> str:
@@ -170,6 +180,8 @@ def readable(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = N
     for name in shown:
         spec = columns.get(name, Column())
         kinds.append(spec.kind or _kind(frame[name], name))
+        if kinds[-1] == "number" and spec.decimals is None:   # one precision for the whole column
+            spec = replace(spec, decimals=column_decimals(frame[name]))
         specs.append(spec)
         headers.append(spec.label or header(name))
     rows = [[format_cell(value, kind, spec) for value, kind, spec in zip(record, kinds, specs)]
