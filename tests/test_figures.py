@@ -58,3 +58,33 @@ def test_every_published_figure_has_its_data_and_names_the_function_that_drew_it
     page = (REPORTS_DIR / "metal_clusters" / "all" / "report.html").read_text(encoding="utf-8")
     assert 'href="figures/cooperation.csv"' in page
     assert "drawn by <code>workbench.metal_clusters.figures.plot_cooperation</code>" in page
+
+
+def test_every_figure_csv_has_the_numbers_its_description_gives():
+    """The numbers of each published figure's description (the text nbval compares) are all in
+    its CSV, rounded as the description rounds them."""
+    import json
+    import re
+
+    import pandas as pd
+
+    from workbench.core.mime import FIGURE_MIME
+    from workbench.core.paths import REPORTS_DIR
+    checked = 0
+    for notebook in sorted(REPORTS_DIR.glob("*/*/notebook.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        for output in (o for cell in cells for o in cell.get("outputs", [])):
+            record = output.get("data", {}).get(FIGURE_MIME)
+            if not record:
+                continue
+            described = set()
+            for line in record["description"].splitlines():
+                if re.match(r"\s+(bars|line|points|cells|segments)\b", line):
+                    described |= {float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", line.split(":", 1)[1])}
+            data = pd.read_csv(notebook.parent / "figures" / f"{record['name']}.csv")
+            values = data[["x", "y", "x_end", "y_end", "value"]].to_numpy().ravel()
+            in_csv = {round(float(v), 3) for v in values if v == v}
+            missing = {n for n in described if round(n, 3) not in in_csv}
+            assert not missing, f"{notebook.parent.name}/{record['name']}: {sorted(missing)[:5]} not in its CSV"
+            checked += 1
+    assert checked >= 20

@@ -195,3 +195,19 @@ def test_new_area_runs_end_to_end_through_papermill(tmp_path):
     folder = illustrative_area(tmp_path / "illustrative_area")
     text = run_notebook("led_synergism", tmp_path, user_data=folder, area="KTM Contoh (illustrative)")
     assert "KTM Contoh (illustrative)" in text and "less_synergetic" in text
+
+
+def test_the_printed_numberings_are_checked_against_the_rows_they_number():
+    """Tabel 4.1's component numbers and Tabel 4.3's row order are transcribed: the audit
+    checks them, so a number changed in the raw table is reported, not silently kept."""
+    from workbench.core.audit import numbering_problems
+    study = led.load_study()
+    rows = study.audit[study.audit["cell"].str.endswith("as printed")]
+    assert list(rows["table"]) == ["Tabel 4.1", "Tabel 4.3"] and (rows["verdict"] == "agree").all()
+    activities = study.activities.copy()
+    activities.iloc[0, activities.columns.get_loc("number")] = 2
+    assert numbering_problems(activities, "component", "number")[0] == "Nakertrans (Pusat, Prov, Kab) is numbered 2, 1"
+    factors = study.factors_table.copy()
+    factors.iloc[0, factors.columns.get_loc("order")] = 2
+    assert numbering_problems(factors, "factor_id", "order", "role_id") == \
+        ["driver: 2 numbers collaborative_planning, agreement"]

@@ -65,6 +65,25 @@ def chance_entry(place: str, claim: str, stated: str, finding: str, reason: str,
             "other_place": "", "other_quote": ""}
 
 
+def numbering_problems(table: pd.DataFrame, item: str, number: str, within: str | None = None) -> list[str]:
+    """What is wrong with a printed numbering (a table's row numbers, its components' numbers):
+    within each group of `within`, each `item` must carry one number, each number name one
+    item, and the numbers must not fall going down the table. Empty when the numbering holds."""
+    problems = []
+    for group, part in (table.groupby(within, sort=False) if within else [("", table)]):
+        where = f"{group}: " if within else ""
+        for name, numbers in part.groupby(item, sort=False)[number].unique().items():
+            if len(numbers) > 1:
+                problems.append(f"{where}{name} is numbered {', '.join(map(str, numbers))}")
+        for value, names in part.groupby(number, sort=False)[item].unique().items():
+            if len(names) > 1:
+                problems.append(f"{where}{value} numbers {', '.join(map(str, names))}")
+        falls = [f"{a} before {b}" for a, b in zip(part[number], part[number].iloc[1:]) if b < a]
+        if falls:
+            problems.append(f"{where}the numbers fall going down the table ({'; '.join(falls)})")
+    return problems
+
+
 def audit_table(entries: list[dict]) -> pd.DataFrame:
     """The audit as a table, in the order the entries were made."""
     return pd.DataFrame(entries, columns=AUDIT_COLUMNS)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from workbench.core.audit import audit_entry, audit_table
+from workbench.core.audit import audit_entry, audit_table, numbering_problems
 from workbench.core.claims import check_claims
 from workbench.led_synergism.codebook import PUBLISHED_AREAS
 from workbench.led_synergism.tree import trigger_comparison
@@ -122,6 +122,13 @@ def reproduction_audit(study) -> pd.DataFrame:
     for row in trigger_comparison(study).itertuples():
         entries.append(audit_entry("Tabel 4.4 vs reconstructed tree", f"{row.area} × {row.factor_id} is a trigger",
                                    row.in_tabel_4_4, row.derived_trigger, None, row.explanation, "workbench_reading"))
+    for table, frame, item, number, within, what in [
+            ("Tabel 4.1", study.activities, "component", "number", None, "component numbers"),
+            ("Tabel 4.3", study.factors_table, "factor_id", "order", "role_id", "row numbers per role")]:
+        holds = f"one number per {item.removesuffix('_id')}, one {item.removesuffix('_id')} per number, rising down the table"
+        problems = numbering_problems(frame, item, number, within)
+        entries.append(audit_entry(table, f"The {what} as printed", holds, "; ".join(problems) or holds, None,
+                                   f"the '{number}' column against the rows it numbers"))
     shares = study.profiles[(study.profiles["area"] == "Telang")].set_index("attribute")
     farmers, labourers = shares.at["share_farmers", "value"], shares.at["share_farm_labourers", "value"]
     entries.append(audit_entry("Section 4.1 (text)", f"Telang: non-farm share, printed '{shares.at['share_non_farm', 'printed']}'",
