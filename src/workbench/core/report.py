@@ -21,7 +21,7 @@ from IPython.display import Markdown
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from workbench.core.escape import markdown_code, markdown_text, plain_text
+from workbench.core.escape import html_text, markdown_code, markdown_text, plain_text
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, as_figure, describe_figure, figure_data
@@ -92,9 +92,13 @@ class TableOutput:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         title = f"table {self.name}: {self.caption}\n" if self.name else ""
+        html = self.table.html(self.caption)
+        if self.fold:   # folded in JupyterLab as on the site
+            html = (f"<details><summary>{html_text(self.caption)} ({len(self.table.rows)} rows)</summary>"
+                    f"{html}</details>")
         return {
             "text/plain": title + self.table.text(),
-            "text/html": self.table.html(self.caption),
+            "text/html": html,
             TABLE_MIME: {"name": self.name, "caption": self.caption, "fold": self.fold, **self.table.as_json()},
         }
 

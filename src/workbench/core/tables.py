@@ -138,12 +138,14 @@ class ReadableTable:
         return "\n".join([line(self.headers), *map(line, self.rows), *self.notes])
 
     def html(self, caption: str = "") -> str:
-        """An HTML table, every cell escaped; numbers right-aligned, text left-aligned; with a
-        grouping column, a heading row before each group instead of that column."""
+        """An HTML table, every cell escaped; numbers right-aligned, text left-aligned (by class
+        for the site's CSS and inline for JupyterLab); with a grouping column, a heading row
+        before each group instead of that column."""
         shown = [k for k in range(len(self.headers)) if k != self.group]
 
-        def cells(tag, values):
-            return "".join(f'<{tag} class="{"num" if self.numeric[k] else "text"}">{breakable(values[k])}</{tag}>'
+        def cells(tag, values):   # aligned inline too: JupyterLab keeps style attributes, not the site's CSS
+            return "".join(f'<{tag} class="{"num" if self.numeric[k] else "text"}" '
+                           f'style="text-align: {"right" if self.numeric[k] else "left"}">{breakable(values[k])}</{tag}>'
                            for k in shown)
         head = f"<caption>{html_text(caption)}</caption>" if caption else ""
         body, heading = [], None
