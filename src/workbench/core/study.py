@@ -139,16 +139,6 @@ def lazy(path: str) -> Callable:
     return call
 
 
-def lazy_exports(package: str, exports: dict[str, str]) -> Callable:
-    """A module `__getattr__` that imports a package's public names from its submodules on
-    first use (PEP 562): `exports` maps each name to its submodule."""
-    def __getattr__(name: str):
-        if name in exports:
-            return getattr(importlib.import_module(f"{package}.{exports[name]}"), name)
-        raise AttributeError(f"module {package!r} has no attribute {name!r}")
-    return __getattr__
-
-
 @dataclass(frozen=True)
 class Registry:
     """A project's studies, by name, in the order the report index shows them. Each name is

@@ -24,33 +24,6 @@ The flow: `frameworks` (where each framework's items are, and how a finding is r
 - `audit`: each pairing's quote set against the cell it cites.
 """
 
-from workbench.core.study import GuardProbe, Study, lazy, lazy_exports
+import lazy_loader
 
-STUDY = Study(
-    name="synthesis",
-    title="What the three studies say together: a cross-study synthesis",
-    selector="construct",
-    reads=("metal_clusters", "led_synergism", "tumang_governance"),
-    load=lazy("workbench.synthesis.data:load_study"),
-    processed_tables=lazy("workbench.synthesis.data:processed_tables"),
-    choices=lazy("workbench.synthesis.constructs:construct_choices"),
-    guard=GuardProbe(study="metal_clusters", resource="table3_cluster_dynamics", row={"location": "KLATEN"},
-                     column="trust_mean", value="1", shows="MIXED / 2 favourable / 1 unfavourable"),
-)
-
-EXPORTS = {
-    "construct_grid_alt": "figures",
-    "FRAMEWORKS": "frameworks",
-    "LIMITS": "tables",
-    "STUDY_LABELS": "tables",
-    "SynthesisStudy": "data",
-    "construct_summary": "tables",
-    "construct_text": "tables",
-    "crosswalk_table": "tables",
-    "headline": "tables",
-    "load_study": "data",
-    "plot_construct_grid": "figures",
-    "processed_tables": "data",
-}
-__getattr__ = lazy_exports(__name__, EXPORTS)
-__all__ = ["STUDY", *EXPORTS]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

@@ -1,0 +1,22 @@
+"""What led_synergism declares to the workbench: its cases and its `Study` (read by the
+registry without importing the study's heavy modules)."""
+
+from workbench.core.study import GuardProbe, Study, lazy
+
+PUBLISHED_AREAS = {"Telang": ("KTM Telang", "Kawasan Telang"),
+    "Batu Betumpang": ("KTM Batu Betumpang", "Kawasan Batu Betumpang", "Batu-Betumpang")}
+
+STUDY = Study(
+    name="led_synergism",
+    title="Synergism of local economic development (PEL) components: KTM Telang and Batu Betumpang",
+    selector="area",
+    published=PUBLISHED_AREAS,
+    all_aliases=("both",),
+    user_data="folder",
+    source="najiyati2015",
+    load=lazy("workbench.led_synergism.data:load_study"),
+    processed_tables=lazy("workbench.led_synergism.data:processed_tables"),
+    guard=GuardProbe(resource="table4_1_activities", column="area", value="Telang",
+                     row={"number": "20", "area": "Batu Betumpang", "activity": "Angkutan perintis"},
+                     shows="bars 'Telang': width=[43, 11, 5]"),
+)

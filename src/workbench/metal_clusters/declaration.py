@@ -1,0 +1,21 @@
+"""What metal_clusters declares to the workbench: its cases and its `Study` (read by the
+registry without importing the study's heavy modules)."""
+
+from workbench.core.study import GuardProbe, Study, lazy
+
+DISTRICTS = {"Klaten": ("Ceper", "Klaten-Ceper", "Ceper-Klaten"),
+    "Pati": ("Juwana", "Pati-Juwana", "Juwana-Pati"),
+    "Tegal": ()}
+
+STUDY = Study(
+    name="metal_clusters",
+    title="Metal-industry clusters in Central Java: Klaten (Ceper), Pati (Juwana), Tegal",
+    selector="district",
+    published=DISTRICTS,
+    user_data="file",
+    source="metal_clusters_report",
+    load=lazy("workbench.metal_clusters.data:load_study"),
+    processed_tables=lazy("workbench.metal_clusters.data:processed_tables"),
+    guard=GuardProbe(resource="table8_problem_solving", row={"location": "Pati"}, column="production", value="2",
+                     shows="cells: [3, 2, 3, 2, 4, 3, 2, 3, 3, 3, 3, 3]"),
+)

@@ -1,0 +1,16 @@
+"""What synthesis declares to the workbench: its cases and its `Study` (read by the
+registry without importing the study's heavy modules)."""
+
+from workbench.core.study import GuardProbe, Study, lazy
+
+STUDY = Study(
+    name="synthesis",
+    title="What the three studies say together: a cross-study synthesis",
+    selector="construct",
+    reads=("metal_clusters", "led_synergism", "tumang_governance"),
+    load=lazy("workbench.synthesis.data:load_study"),
+    processed_tables=lazy("workbench.synthesis.data:processed_tables"),
+    choices=lazy("workbench.synthesis.constructs:construct_choices"),
+    guard=GuardProbe(study="metal_clusters", resource="table3_cluster_dynamics", row={"location": "KLATEN"},
+                     column="trust_mean", value="1", shows="MIXED / 2 favourable / 1 unfavourable"),
+)

@@ -1,0 +1,19 @@
+"""What tumang_governance declares to the workbench: its cases and its `Study` (read by the
+registry without importing the study's heavy modules)."""
+
+from workbench.core.study import GuardProbe, Study, lazy
+
+CASE_ALIASES = {"Tumang": ("Tumang, Cepogo", "Cepogo", "Desa Cepogo")}
+
+STUDY = Study(
+    name="tumang_governance",
+    title="Collaborative governance of the Tumang metal-crafts cluster (Cepogo, Boyolali)",
+    selector="case",
+    published=CASE_ALIASES,
+    user_data="folder",
+    source="lasmana_tumang",
+    load=lazy("workbench.tumang_governance.data:load_study"),
+    processed_tables=lazy("workbench.tumang_governance.data:processed_tables"),
+    guard=GuardProbe(resource="deseve_indicators", row={"case": "Tumang", "number": "4"}, column="verdict",
+                     value="not_achieved_quite_well", shows="4. Governance [#fb6a4a]"),
+)
