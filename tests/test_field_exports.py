@@ -129,3 +129,18 @@ def test_an_export_of_another_form_version_names_the_version_and_the_columns(tmp
     assert len(found) == 1
     assert "this export is of version 2025010101, not of the form's version 2026120301: missing marketing; " \
            "not in the form pemasaran_baru" in found[0]
+
+
+def test_a_dot_as_kobos_group_separator_and_decimal_commas_in_a_workbook(tmp_path):
+    """KoboToolbox can export with '.' between group and question; an Indonesian Excel keeps
+    3,5 as text: both are read as they are."""
+    text = fx.kobo_csv(tmp_path).read_text(encoding="utf-8").replace("group_dynamics/", "group_dynamics.")
+    dotted = tmp_path / "kobo_dots.csv"
+    dotted.write_text(text, encoding="utf-8")
+    assert aggregates(dotted) == aggregates(fx.template_csv(tmp_path))
+    workbook = Workbook()
+    workbook.active.append(list(fx.ANSWERS[0]))
+    workbook.active.append(["3,5" if key == "product" else value for key, value in fx.ANSWERS[0].items()])
+    workbook.save(tmp_path / "comma.xlsx")
+    firms = mc.read_firm_survey(PACKAGE, tmp_path / "comma.xlsx")
+    assert firms["product"].iloc[0] == 3.5

@@ -69,7 +69,7 @@ class Form:
                     continue
                 questions[child["name"]] = child["type"]
                 for group in groups:   # the question's name or label, after its groups' names or labels
-                    for separator in "/-":
+                    for separator in "/-.":   # KoboToolbox's group separator is / or . ; ODK Central's -
                         for text in texts(child):
                             headers[fold(separator.join([*group, text]))] = child["name"]
                 if child["type"] == "select one":
@@ -93,7 +93,7 @@ def fold(text) -> str:
 class Answers:
     """Answers read from a file: text per question (index: the line or spreadsheet row each
     came from), what the file was, the submission id of each row (empty when it has none),
-    the submissions left out as rejected, the delimiter of a CSV (',' for a workbook), the
+    the submissions left out as rejected, the delimiter of a CSV ("" for a workbook), the
     tool that exported it ("" for a plain table) and the form version it names, if any."""
 
     frame: pd.DataFrame
@@ -252,7 +252,7 @@ def read_answers(path: str | Path, form: Form | None = None) -> Answers:
             raise DataValidationError([Problem(file, None, None, None, f"the file is larger than "
                                                                        f"{MAX_BYTES // (1024 * 1024)} MB")])
         frame, sheet = read_workbook(path, sheet)
-        delimiter, container = ",", f"Excel workbook, sheet {sheet!r}"
+        delimiter, container = "", f"Excel workbook, sheet {sheet!r}"   # no delimiter: a decimal comma is unambiguous
     else:
         frame, delimiter = read_delimited_text(path)
         container = {",": "CSV", ";": "CSV (semicolon-separated)", "\t": "tab-separated text"}[delimiter]
