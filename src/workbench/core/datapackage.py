@@ -75,6 +75,20 @@ class DataPackage:
                 notes.append(f"Transcription note{f' ({where})' if where else ''}: {note['note']}")
         return notes
 
+    def pooled_rows(self, name: str) -> tuple[str, ...]:
+        """The rows of a resource that pool its cases (a Total or Rata-rata row), as its
+        descriptor lists them (`pooled_rows`): printed, so transcribed, but not a case."""
+        return tuple(self.resource(name).get("pooled_rows", ()))
+
+    def cases_only(self, name: str, table: pd.DataFrame, column: str = "location") -> pd.DataFrame:
+        """A table of the resource without its pooled rows."""
+        return table[~table[column].isin(self.pooled_rows(name))]
+
+    def case_name(self, printed: str) -> str:
+        """A case as the study names it, for a name as a table prints it (KLATEN -> Klaten), from
+        the descriptor's `case_names`; other names are kept as they are."""
+        return self.descriptor.get("case_names", {}).get(printed, printed)
+
     def published(self) -> list[str]:
         """The resources that are data of the study (not templates for a user's own data)."""
         return [r["name"] for r in self.descriptor["resources"] if not r.get("template")]

@@ -5,8 +5,7 @@ import pandas as pd
 from workbench.core.audit import NOT_DISTINGUISHABLE, NOT_TESTABLE, SUPPORTED, audit_entry, audit_table, chance_entry
 from workbench.core.inference import describe_result, independence_test
 from workbench.core.claims import check_claims
-from workbench.metal_clusters.codebook import (ASPECTS, LINKAGES, MODES, PROBLEM_AREAS, PUBLISHED_TOTAL_ROWS,
-                                              without_total_rows)
+from workbench.metal_clusters.codebook import ASPECTS, LINKAGES, MODES, PROBLEM_AREAS
 from workbench.metal_clusters.inference import UNTESTABLE
 
 
@@ -16,7 +15,7 @@ def _titles(package, resource: str) -> dict[str, str]:
 
 def _total_row(study, resource: str) -> pd.Series:
     """The Total row of a raw table of Tabel 4-7."""
-    return study.raw[resource].set_index("location").loc["Total"]
+    return study.raw[resource].set_index("location").loc[study.package.pooled_rows(resource)[0]]
 
 
 def _linkage_resource(linkage_id: str) -> str:
@@ -36,7 +35,7 @@ def not_cooperating_share(study, claim) -> float:
 
 
 def _locations(study, resource: str) -> pd.DataFrame:
-    return without_total_rows(study.raw[resource]).set_index("location")
+    return study.package.cases_only(resource, study.raw[resource]).set_index("location")
 
 
 def active_minus_passive_share(study, claim) -> float:
@@ -164,10 +163,10 @@ def reproduction_audit(study) -> pd.DataFrame:
         label = package.resource(linkage["resource"])["source"]["table"]
         titles = _titles(package, linkage["resource"])
         modes = [m for m in MODES if m in table.columns]
-        locations = without_total_rows(table)
+        locations = package.cases_only(linkage["resource"], table)
         for record in table.to_dict("records"):
             row = record["location"]
-            if row in PUBLISHED_TOTAL_ROWS:
+            if row in package.pooled_rows(linkage["resource"]):
                 for column in ["cooperating", "not_cooperating", *modes, "total"]:
                     entries.append(audit_entry(label, f"{row} × {titles[column]}", record[column],
                                                locations[column].sum(), 0, "sum of the three locations"))
@@ -187,10 +186,10 @@ def reproduction_audit(study) -> pd.DataFrame:
 
     table8 = tables["table8_problem_solving"]
     titles = _titles(package, "table8_problem_solving")
-    locations = without_total_rows(table8)
+    locations = package.cases_only("table8_problem_solving", table8)
     for area in PROBLEM_AREAS["problem_area_id"]:
-        for record in table8[table8["location"] == "Rata-rata"].to_dict("records"):
-            entries.append(audit_entry("Tabel 8", f"Rata-rata × {titles[area]}", record[area],
+        for record in table8[table8["location"].isin(package.pooled_rows("table8_problem_solving"))].to_dict("records"):
+            entries.append(audit_entry("Tabel 8", f"{record['location']} × {titles[area]}", record[area],
                                        locations[area].mean(), 1, "mean of the three locations"))
 
     entries += check_claims(study, tables["claims"], CHECKS)

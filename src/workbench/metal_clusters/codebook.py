@@ -8,7 +8,6 @@ import pandas as pd
 from workbench.metal_clusters import DISTRICTS  # noqa: F401  (the published districts, declared with the study)
 
 DISTRICT_LABELS = {"Klaten": "Klaten (Ceper)", "Pati": "Pati (Juwana)", "Tegal": "Tegal"}
-PUBLISHED_LOCATIONS = {"KLATEN": "Klaten", "PATI": "Pati", "TEGAL": "Tegal", "Ceper": "Klaten"}
 ASPECTS = pd.DataFrame(
     [("product", "Produk", "Product"), ("technology", "Teknologi", "Technology"),
      ("market", "Pasar", "Market"), ("skill", "Ketrampilan", "Skill"),
@@ -38,16 +37,4 @@ PROBLEM_AREAS = pd.DataFrame(
      ("production", "Produksi", "Production"), ("marketing", "Pemasaran", "Marketing")],
     columns=["problem_area_id", "problem_area", "problem_area_en"],
 )
-PUBLISHED_TOTAL_ROWS = ("Total", "Rata-rata")
-
-
-def without_total_rows(table: pd.DataFrame) -> pd.DataFrame:
-    """The locations of a published table, without its Total or Rata-rata row."""
-    return table[~table["location"].isin(PUBLISHED_TOTAL_ROWS)]
-
 SURVEY_LINKAGES = ["same_kind", "backward", "forward", "supporting"]
-
-
-def district_of(location: str) -> str:
-    """The canonical district of a location as a table prints it (KLATEN, Ceper, ...)."""
-    return PUBLISHED_LOCATIONS.get(location, location)

@@ -12,7 +12,7 @@ from workbench.core.paths import SURVEY_SUFFIXES, display_path, split_sheet
 from workbench.core.provenance import sha256
 from workbench.metal_clusters.audit import reproduction_audit
 from workbench.metal_clusters.codebook import (ASPECTS, DISTRICTS, LINKAGES, MODES, PROBLEM_AREAS,
-                                               RESPONSES, district_of, without_total_rows)
+                                               RESPONSES)
 from workbench.metal_clusters.inference import cooperation_intervals, cooperation_tests
 from workbench.metal_clusters.user_data import read_survey
 
@@ -41,14 +41,14 @@ class MetalClusterStudy:
         return reproduction_audit(self)
 
 
-def cluster_dynamics(table3: pd.DataFrame) -> pd.DataFrame:
+def cluster_dynamics(table3: pd.DataFrame, package: DataPackage) -> pd.DataFrame:
     """Table 3 in long form: one row per location and aspect with mean, minimum, maximum, and
     the firms that answered (known for a survey; the published table does not print it)."""
     rows = []
     for record in table3.to_dict("records"):
         for aspect in ASPECTS.to_dict("records"):
             key = aspect["aspect_id"]
-            rows.append({"district": district_of(record["location"]), "location": record["location"],
+            rows.append({"district": package.case_name(record["location"]), "location": record["location"],
                          **aspect, "mean": record[f"{key}_mean"],
                          "minimum": record[f"{key}_min"], "maximum": record[f"{key}_max"],
                          "answered": record.get(f"{key}_answered", pd.NA)})
@@ -56,13 +56,13 @@ def cluster_dynamics(table3: pd.DataFrame) -> pd.DataFrame:
                                       "answered": "Int64"})
 
 
-def cooperation_counts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def cooperation_counts(tables: dict[str, pd.DataFrame], package: DataPackage) -> pd.DataFrame:
     """Tables 4-7 in long form: firms per location, linkage and response (published rows only)."""
     rows = []
     for linkage in LINKAGES.to_dict("records"):
         table = tables[linkage["resource"]]
         has_modes = "passive" in table.columns
-        for record in without_total_rows(table).to_dict("records"):
+        for record in package.cases_only(linkage["resource"], table).to_dict("records"):
             counts = {"not_cooperating": record["not_cooperating"]}
             if has_modes:
                 counts.update({mode: record[mode] for mode in MODES})
@@ -72,7 +72,7 @@ def cooperation_counts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             else:
                 counts["cooperating_mode_not_asked"] = record["cooperating"]
             for response_id, firms in counts.items():
-                rows.append({"district": district_of(record["location"]), "location": record["location"],
+                rows.append({"district": package.case_name(record["location"]), "location": record["location"],
                              "linkage_id": linkage["linkage_id"], "linkage": linkage["linkage"],
                              "linkage_en": linkage["linkage_en"], "response_id": response_id,
                              "firms": firms})
@@ -95,21 +95,21 @@ def cooperation_shares(counts: pd.DataFrame) -> pd.DataFrame:
     return shares
 
 
-def problem_solving(table8: pd.DataFrame) -> pd.DataFrame:
+def problem_solving(table8: pd.DataFrame, package: DataPackage) -> pd.DataFrame:
     """Table 8 in long form: one score per location and problem area (published average row left out)."""
     rows = []
-    for record in without_total_rows(table8).to_dict("records"):
+    for record in package.cases_only("table8_problem_solving", table8).to_dict("records"):
         for area in PROBLEM_AREAS.to_dict("records"):
-            rows.append({"district": district_of(record["location"]), "location": record["location"],
+            rows.append({"district": package.case_name(record["location"]), "location": record["location"],
                          **area, "score": record[area["problem_area_id"]]})
     return pd.DataFrame(rows).astype({"score": "Float64"})
 
 
-def tidy_tables(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def tidy_tables(tables: dict[str, pd.DataFrame], package: DataPackage) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Tables 3-8 (published, or aggregated from a survey) as the tidy dynamics,
     cooperation counts and problem-solving scores."""
-    return (cluster_dynamics(tables["table3_cluster_dynamics"]), cooperation_counts(tables),
-            problem_solving(tables["table8_problem_solving"]))
+    return (cluster_dynamics(tables["table3_cluster_dynamics"], package), cooperation_counts(tables, package),
+            problem_solving(tables["table8_problem_solving"], package))
 
 
 def survey_files(user_data: str | Path) -> list[str]:
@@ -131,7 +131,7 @@ def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> MetalCl
     (a file, or a folder of them to compare all their districts) if given, and derive the study."""
     package = load_package("metal_clusters", data_dir)
     raw = package.read_all(RAW_TABLES)
-    tidy = [tidy_tables(raw)]
+    tidy = [tidy_tables(raw, package)]
     sources = [{"district": d, "source": "published: seed 001, Tabel 3-8"} for d in DISTRICTS]
     surveyed, problems, firm_tables = {}, [], []
     for user_file in survey_files(user_data) if str(user_data) else []:
@@ -148,7 +148,7 @@ def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> MetalCl
                                         f"this district is also in {surveyed[district]}; expected each district in one file"))
             surveyed[district] = shown
             sources.append({"district": district, "source": named})
-        tidy.append(tidy_tables(survey))
+        tidy.append(tidy_tables(survey, package))
         if firms is not None:
             firm_tables.append(firms)
     if problems:

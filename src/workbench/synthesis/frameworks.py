@@ -29,7 +29,6 @@ FAVOURABLE, UNFAVOURABLE, BOTH, NO_DIRECTION = "favourable", "unfavourable", "bo
 COOPERATION_PREFIX = "_cooperation_"
 STUDY_LABELS = {"metal_clusters": "Metal clusters (study 1)", "led_synergism": "PEL synergism (study 2)",
                 "tumang_governance": "Tumang governance (study 3)"}
-POOLED_ROWS = ("Total", "Rata-rata")  # rows of Tabel 4-7 that pool the locations, not a location
 ROLE_READINGS = {frozenset({"driver"}): (FAVOURABLE, "driver (pendorong)"),
                  frozenset({"obstacle"}): (UNFAVOURABLE, "obstacle (kendala)"),
                  frozenset({"driver", "obstacle"}): (BOTH, "driver and obstacle (pendorong dan kendala)"),
@@ -94,8 +93,8 @@ def dynamics_findings(package: DataPackage, aspect: str) -> list[dict]:
     own, other_columns = f"{aspect}_mean", [f"{name}_mean" for name in aspects if name != aspect]
     rows = []
     for line, row in table.iterrows():
-        location, mean = row["location"], row[own]
-        cells = [cell(package, "table3_cluster_dynamics", line, location,
+        location, mean = package.case_name(row["location"]), row[own]
+        cells = [cell(package, "table3_cluster_dynamics", line, row["location"],
                       {column: row[column] for column in [own, *other_columns]})]
         if pd.isna(mean):
             rows.append(finding(location, "Tabel 3 mean (1-5)", "not printed", NO_DIRECTION, cells))
@@ -128,16 +127,15 @@ def cooperation_findings(package: DataPackage, linkage: str) -> list[dict]:
     table = package.read(resource)
     table_number = package.resource(resource)["source"]["table"]
     rows = []
-    for line, row in table.iterrows():
-        if row["location"] in POOLED_ROWS:
-            continue
+    for line, row in package.cases_only(resource, table).iterrows():
         share = row["cooperating_pct"]
         cells = [cell(package, resource, line, row["location"], {"cooperating_pct": share, "total": row["total"]})]
+        location = package.case_name(row["location"])
         if pd.isna(share):
-            rows.append(finding(row["location"], f"{table_number}: share of firms cooperating", "not printed",
+            rows.append(finding(location, f"{table_number}: share of firms cooperating", "not printed",
                                 NO_DIRECTION, cells))
             continue
-        rows.append(finding(row["location"], f"{table_number}: share of firms cooperating",
+        rows.append(finding(location, f"{table_number}: share of firms cooperating",
                             f"{share:g}% of {row['total']} firms", FAVOURABLE if share > 50 else UNFAVOURABLE, cells))
     return rows
 
