@@ -7,6 +7,7 @@ and a build with nothing to do start at once. It reads the project's list of stu
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from workbench.core import runs
@@ -31,6 +32,9 @@ def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
                                site=not args.no_site,
                                meanwhile=lambda: written.extend(build.write_processed(REGISTRY, processed, args.force)))
     except KeyboardInterrupt as interrupt:
+        # A Ctrl-C that lands while jupyter_client starts a kernel leaves its start coroutine
+        # un-awaited; Python would print a RuntimeWarning about it under the message below.
+        warnings.filterwarnings("ignore", message=r"coroutine .* was never awaited", category=RuntimeWarning)
         published = [o for o in getattr(interrupt, "outcomes", []) if o.status == "published"]
         done = {o.label for o in published}
         rest = [f"{run.study}/{run.name}" for run in selected if f"{run.study}/{run.name}" not in done]
