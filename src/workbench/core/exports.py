@@ -23,7 +23,7 @@ import pandas as pd
 
 from workbench.core.errors import DataValidationError, Problem
 from workbench.core.paths import SPREADSHEETS, display_path, split_sheet
-from workbench.core.readers import MAX_BYTES, read_delimited_text
+from workbench.core.readers import header_problems, read_delimited_text, refuse_unreadable
 
 KOBO_METADATA = {"start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
                  "audit", "_id", "_uuid", "_submission_time", "_index", "_validation_status", "_notes", "_status",
@@ -104,9 +104,13 @@ class Answers:
     tool: str = ""
     version: str = ""
 
-    def row_key(self, index) -> str:
+    def row_key(self, index, key: tuple[str, ...] = (), frame: pd.DataFrame | None = None) -> str:
+        """How a problem names a row: its submission id, then its `key` columns' values (from
+        `frame`, by default the answers)."""
+        frame = self.frame if frame is None else frame
         submission = self.ids.get(index, "")
-        return f"submission {submission}" if submission else ""
+        keys = ", ".join(f"{column}={frame.at[index, column]}" for column in key if column in frame.columns)
+        return "; ".join(part for part in [f"submission {submission}" if submission else "", keys] if part)
 
 
 def _cell_text(value) -> str:
@@ -174,14 +178,9 @@ def read_workbook(path: Path, sheet: str | None) -> tuple[pd.DataFrame, str]:
     (header_row, header), *body = records
     width = max(len(header), *(len(row) for _, row in body)) if body else len(header)
     header = [name.strip() for name in header] + [""] * (width - len(header))
+    # the columns read: those with a name or a value (a sheet often has empty columns beyond its table)
     used = [k for k in range(width) if header[k] or any(k < len(row) and row[k].strip() for _, row in body)]
-    blank = [k + 1 for k in used if not header[k]]
-    duplicated = sorted({header[k] for k in used if header[k] and [header[j] for j in used].count(header[k]) > 1})
-    problems = [Problem(file, header_row, None, None, f"header cell(s) in column(s) {', '.join(map(str, blank))} are "
-                                                       "empty but the column holds values; every column needs a name")
-                for _ in [0] if blank]
-    problems += [Problem(file, header_row, None, None, f"the header names {', '.join(duplicated)} more than once")
-                 for _ in [0] if duplicated]
+    problems = header_problems([(k + 1, header[k]) for k in used], file, header_row)
     if problems:
         raise DataValidationError(problems)
     frame = pd.DataFrame([[row[k] if k < len(row) else "" for k in used] for _, row in body],
@@ -245,12 +244,7 @@ def read_answers(path: str | Path, form: Form | None = None) -> Answers:
     path = path.expanduser()
     file = display_path(path)
     if path.suffix.lower() in SPREADSHEETS:
-        if not path.is_file():
-            raise DataValidationError([Problem(file, None, None, None, "file not found" if not path.exists()
-                                               else "this is a folder; expected a file")])
-        if path.stat().st_size > MAX_BYTES:
-            raise DataValidationError([Problem(file, None, None, None, f"the file is larger than "
-                                                                       f"{MAX_BYTES // (1024 * 1024)} MB")])
+        refuse_unreadable(path, "Excel workbook")
         frame, sheet = read_workbook(path, sheet)
         delimiter, container = "", f"Excel workbook, sheet {sheet!r}"   # no delimiter: a decimal comma is unambiguous
     else:
@@ -290,10 +284,6 @@ def codes_from_labels(answers: Answers, form: Form, file: str,
     the codes allowed, so that it is reported once, beside the file's other problems; the row
     is named by its submission id and its `key` columns."""
     frame, problems = answers.frame.copy(), []
-
-    def row_key(index) -> str:
-        keys = ", ".join(f"{column}={frame.at[index, column]}" for column in key if column in frame.columns)
-        return "; ".join(part for part in [answers.row_key(index), keys] if part)
     for question, lookup in form.choices.items():
         if question not in frame.columns:
             continue
@@ -303,7 +293,7 @@ def codes_from_labels(answers: Answers, form: Form, file: str,
             allowed = sorted(set(lookup.values()))
             problems.append(Problem(file, int(index), question, texts[index],
                                     f"an answer in neither language of the form; expected one of {', '.join(allowed)} "
-                                    "or their labels", row_key(index)))
+                                    "or their labels", answers.row_key(index, key, frame)))
         frame[question] = mapped.fillna("")
     return frame, problems
 

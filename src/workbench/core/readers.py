@@ -27,6 +27,34 @@ def _refuse(file: str, expected: str, line: int | None = None, column: str | Non
     raise DataValidationError([Problem(file, line, column, value, expected)])
 
 
+def refuse_unreadable(path: Path, kind: str) -> None:
+    """Refuse, before reading, a file that is missing, a folder, or too large to be a table;
+    `kind` names the file expected ("CSV", "Excel workbook")."""
+    file = display_path(path)
+    if not path.exists():
+        _refuse(file, "file not found")
+    if path.is_dir():
+        _refuse(file, f"this is a folder; expected a file ({kind})")
+    if path.stat().st_size > MAX_BYTES:
+        _refuse(file, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; expected a table of survey "
+                      "answers or published cells")
+
+
+def header_problems(header: list[tuple[int, str]], file: str, line: int) -> list[Problem]:
+    """What is wrong with a header, given as (column number, name): a name given twice, and
+    empty names (every column that is read needs one)."""
+    names = [name for _, name in header]
+    blank = [number for number, name in header if not name]
+    duplicated = sorted({name for name in names if name and names.count(name) > 1})
+    problems = []
+    if duplicated:
+        problems.append(Problem(file, line, None, None, f"the header names {', '.join(duplicated)} more than once"))
+    if blank:
+        problems.append(Problem(file, line, None, None, f"header field(s) {', '.join(map(str, blank))} are empty; "
+                                                        "every column needs a name"))
+    return problems
+
+
 def decode(raw: bytes, file: str) -> str:
     """The text of a file: UTF-16/32 by their byte-order mark, UTF-8, else Windows-1252."""
     if b"\x00" in raw[:4096] and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -60,13 +88,7 @@ def read_delimited_text(path: Path) -> tuple[pd.DataFrame, str]:
     line each row starts on (lines counted as an editor shows them)."""
     path = Path(path).expanduser()
     file = display_path(path)
-    if not path.exists():
-        _refuse(file, "file not found")
-    if path.is_dir():
-        _refuse(file, "this is a folder; expected a file (CSV)")
-    if path.stat().st_size > MAX_BYTES:
-        _refuse(file, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; expected a table of survey "
-                      "answers or published cells")
+    refuse_unreadable(path, "CSV")
     text = decode(path.read_bytes(), file)
     if not text.strip():
         _refuse(file, "the file is empty; expected a header line naming the columns, then one row per record")
@@ -102,14 +124,7 @@ def read_delimited_text(path: Path) -> tuple[pd.DataFrame, str]:
             continue
         records.append((start, row))
     if header is not None:
-        blank = [k + 1 for k, name in enumerate(header) if not name]
-        duplicated = sorted({name for name in header if name and header.count(name) > 1})
-        if blank:
-            problems.insert(0, Problem(file, header_line, None, None,
-                                       f"header field(s) {', '.join(map(str, blank))} are empty; every column needs a name"))
-        if duplicated:
-            problems.insert(0, Problem(file, header_line, None, None,
-                                       f"the header names {', '.join(duplicated)} more than once"))
+        problems[:0] = header_problems(list(enumerate(header, start=1)), file, header_line)
     if problems:
         raise DataValidationError(problems)
     frame = pd.DataFrame([row for _, row in records], columns=header, dtype=str,

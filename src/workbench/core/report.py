@@ -21,7 +21,7 @@ from IPython.display import Markdown
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from workbench.core.escape import html_text, markdown_code, markdown_text, plain_text
+from workbench.core.escape import html_text, markdown_code, markdown_text
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, as_figure, describe_figure, figure_data
@@ -44,7 +44,7 @@ class FigureOutput:
         self.figure = as_figure(figure)
         self.name = name
         self.caption = captioned(caption, source)
-        self.alt = plain_text(alt or caption)
+        self.alt = alt or caption   # plain text: the study's <figure>_alt functions write it so
         self.description = describe_figure(figure)
         self.png = self._save("png", FILE_DPI)
 

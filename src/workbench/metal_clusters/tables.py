@@ -8,7 +8,7 @@ from workbench.metal_clusters import STUDY
 from workbench.metal_clusters.data import MetalClusterStudy
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICT_LABELS, LINKAGES, MODES, RESPONSES
 from workbench.core.inference import SMALL_SAMPLE, share_interval
-from workbench.metal_clusters.inference import cooperation_intervals, cooperation_tests
+from workbench.metal_clusters.inference import cooperation_tests
 
 
 def _grid(frame: pd.DataFrame, values: str) -> pd.DataFrame:
@@ -60,27 +60,24 @@ def cooperation_table(cooperation: pd.DataFrame, linkage_id: str) -> pd.DataFram
     modes (Pasif, Aktif, Proaktif) as counts and % of the cooperating firms; each share with
     its 95% Wilson interval; and the firms that answered. `cooperation_cells` lays it out."""
     part = cooperation[cooperation["linkage_id"] == linkage_id]
-    intervals = cooperation_intervals(part).set_index(["district", "answer"])
     rows = []
     for district, own in part.groupby("district", sort=False):
         firms = dict(zip(own["response_id"], own["firms"].astype(int)))
         answered = sum(firms.values())
+        cooperating = answered - firms.get("not_cooperating", 0)
         row = {"district": district}
         answers = ["cooperating", "not_cooperating", *[m for m in MODES if m in set(part["response_id"])]]
         if linkage_id != "supporting" and "cooperating_mode_not_asked" in set(part["response_id"]):
             answers.append("cooperating_mode_not_asked")
         for answer in answers:
-            if answer == "not_cooperating":
-                count = firms.get(answer, 0)
-                share = 100 * count / answered if answered else float("nan")
-                low, high = (100 - intervals.at[(district, "cooperating"), bound] for bound in ("share_high", "share_low"))
-            elif (district, answer) in intervals.index:
-                count, share, low, high = intervals.loc[(district, answer), ["firms", "share", "share_low", "share_high"]]
+            if answer == "not_cooperating":   # Tidak ada's interval is the complement of Ada's
+                count, base = firms.get(answer, 0), answered
+                high, low = (100 - bound for bound in share_interval(cooperating, answered))
             else:
-                cooperating = answered - firms.get("not_cooperating", 0)
-                count = firms.get(answer, 0)
-                share = 100 * count / cooperating if cooperating else float("nan")
-                low, high = share_interval(count, cooperating)
+                count = cooperating if answer == "cooperating" else firms.get(answer, 0)
+                base = answered if answer == "cooperating" else cooperating
+                low, high = share_interval(count, base)
+            share = 100 * count / base if base else float("nan")
             row.update({answer: int(count), f"{answer}_pct": share, f"{answer}_low": low, f"{answer}_high": high})
         row["answered"] = answered
         rows.append(row)

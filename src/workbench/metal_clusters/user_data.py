@@ -41,7 +41,8 @@ def survey_form(package: DataPackage) -> Form:
     return Form.read(package.folder / FORM_FILE)
 
 
-def read_firm_survey(package: DataPackage, path: str | Path, answers: Answers | None = None) -> pd.DataFrame:
+def read_firm_survey(package: DataPackage, path: str | Path, answers: Answers | None = None,
+                     form: Form | None = None) -> pd.DataFrame:
     """Read and validate a firm survey (one row per firm) from our CSV template, a spreadsheet,
     or a KoboToolbox or ODK Central export of the XLSForm, reporting every mistake at once:
     file, row (and submission id), column, value and what is allowed. Answers may be codes,
@@ -49,7 +50,7 @@ def read_firm_survey(package: DataPackage, path: str | Path, answers: Answers | 
     answers = answers or read_answers(path)
     file = display_path(split_sheet(path)[0])
     schema = package.schema("firm_survey")
-    form = survey_form(package)
+    form = form or survey_form(package)
     if answers.tool:
         problems = version_problems(answers, form, file)
         if problems:
@@ -69,10 +70,8 @@ def read_firm_survey(package: DataPackage, path: str | Path, answers: Answers | 
                                ("", f"{linkage} is blank: answer 'yes' (the firm cooperates) or leave the mode blank")]:
             given = frame[(frame[linkage].str.strip() == answer) & (frame[f"{linkage}_mode"].str.strip() != "")]
             for index, row in given.iterrows():
-                key = f"district={row.get('district', '')}, firm_id={row.get('firm_id', '')}"
                 problems.append(Problem(file, index, f"{linkage}_mode", row[f"{linkage}_mode"],
-                                        f"a mode is given but {advice}",
-                                        "; ".join(part for part in [answers.row_key(index), key] if part)))
+                                        f"a mode is given but {advice}", answers.row_key(index, ("district", "firm_id"))))
     if problems:
         raise DataValidationError(sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
     return table
@@ -175,10 +174,11 @@ def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.Da
     base = base.expanduser().resolve()
     path = f"{base}#{sheet}" if sheet else base
     file = display_path(base)
-    answers = read_answers(path, survey_form(package))
+    form = survey_form(package)
+    answers = read_answers(path, form)
     header = set(answers.frame.columns)
     if "firm_id" in header:
-        table, kind, shapes = read_firm_survey(package, path, answers), "firm survey", aggregate_survey
+        table, kind, shapes = read_firm_survey(package, path, answers, form), "firm survey", aggregate_survey
     elif "statistic" in header:
         table, kind, shapes = read_district_summary(package, path, answers), "district summary", summary_tables
     else:
