@@ -13,6 +13,7 @@ from pathlib import Path
 from workbench.core import runs
 from workbench.core import study as contract
 from workbench.core.errors import DataValidationError, SiteError
+from workbench.core.i18n import DEFAULT as DEFAULT_LANGUAGE, LANGUAGES
 from workbench.core.paths import NOTEBOOKS_DIR, REPORTS_DIR, RUNS_CONFIG
 from workbench.registry import REGISTRY
 
@@ -85,8 +86,21 @@ def store_outputs(args) -> int:
     """Re-execute notebooks with default parameters and store their outputs for nbval."""
     from workbench.core.execute import store_outputs as store
     for study in args.studies or REGISTRY.names:
-        print(f"stored outputs in {store(REGISTRY.get(study).name)}", flush=True)
+        for lang in REGISTRY.get(study).languages:
+            print(f"stored outputs in {store(study, lang)}", flush=True)
     return 0
+
+
+def catalogues_command(args) -> int:
+    """Merge the messages the package, the notebooks and the data hold now into each
+    language's .po files (new ones untranslated, changed ones fuzzy); translate those with
+    a .po editor (Poedit, Weblate), then run the tests."""
+    from workbench.core.catalogues import catalogue_problems, update_catalogues
+    for path in update_catalogues(REGISTRY):
+        print(f"updated {path}")
+    problems = [p for lang in LANGUAGES if lang != DEFAULT_LANGUAGE for p in catalogue_problems(REGISTRY, lang)]
+    print("\n".join(problems) or "every message has a translation")
+    return 1 if problems else 0
 
 
 def new_study(args) -> int:
@@ -147,9 +161,12 @@ def parser() -> argparse.ArgumentParser:
                      "parameters, else made from the values)")
     add_execution_options(one)
     one.set_defaults(handler=run_command)
-    store = commands.add_parser("store-outputs", help="store default outputs in notebooks/ (for nbval)")
+    store = commands.add_parser("store-outputs", help="store default outputs in notebooks/ (for nbval), in each "
+                                "language of the study")
     store.add_argument("studies", nargs="*", help="studies (default: all)")
     store.set_defaults(handler=store_outputs)
+    commands.add_parser("catalogues", help="update the message catalogues (.po) from the sources and list what "
+                        "lacks a translation").set_defaults(handler=catalogues_command)
     processed = commands.add_parser("processed", help="write data/processed from data/raw")
     processed.add_argument("studies", nargs="*", help="studies (default: all)")
     processed.set_defaults(handler=processed_command)

@@ -8,23 +8,31 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from workbench.core.i18n import N_, _
+
 AUDIT_COLUMNS = ["group", "table", "cell", "published", "recomputed", "agrees", "verdict", "note",
                  "quote", "other_place", "other_quote"]
 AGREE, DISAGREE, CANNOT_CHECK = "agree", "disagree", "cannot be checked"
 GROUPS = {
-    "arithmetic": "Arithmetic misprints: a value the source derives from its own cells",
-    "text_vs_table": "The text against its tables",
-    "section_vs_section": "One section (or table) against another",
-    "workbench_reading": "The source against the workbench's coding or reconstruction",
-    "beyond_chance": "A difference the text names between places, against chance",
-    "cannot_check": "What cannot be checked",
+    "arithmetic": N_("Arithmetic misprints: a value the source derives from its own cells"),
+    "text_vs_table": N_("The text against its tables"),
+    "section_vs_section": N_("One section (or table) against another"),
+    "workbench_reading": N_("The source against the workbench's coding or reconstruction"),
+    "beyond_chance": N_("A difference the text names between places, against chance"),
+    "cannot_check": N_("What cannot be checked"),
 }
+VERDICT_WORDS = {AGREE: N_("agree"), DISAGREE: N_("disagree"), CANNOT_CHECK: N_("cannot be checked")}
 
 
 def round_half_up(value: float, decimals: int) -> Decimal:
     """Round as printed tables do (0.05 -> 0.1), not to even as Python's round() does;
     `decimals=-1` rounds to tens ('hampir 70 persen')."""
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def place(where: str, line) -> str:
+    """A place in the source with its line: "Abstrak (line 7)"."""
+    return _("{place} (line {line})").format(place=where, line=line)
 
 
 def audit_entry(table: str, cell: str, published, recomputed, decimals: int | None = None,
@@ -96,25 +104,28 @@ def disagreements(audit: pd.DataFrame) -> pd.DataFrame:
     order = {group: rank for rank, group in enumerate(GROUPS)}
     rows = audit[audit["verdict"] != AGREE]
     rows = rows.iloc[sorted(range(len(rows)), key=lambda i: order[rows["group"].iloc[i]])].reset_index(drop=True)
-    return rows.assign(group=rows["group"].map(GROUPS))
+    return rows.assign(group=rows["group"].map(lambda group: _(GROUPS[group])))
 
 
 def audit_summary(audit: pd.DataFrame) -> str:
     """One sentence counting the audit's verdicts, and its disagreements per group."""
     counts = audit["verdict"].value_counts()
     groups = disagreements(audit)["group"].value_counts(sort=False)
-    per_group = "; ".join(f"{label}: {groups[label]}" for label in GROUPS.values() if label in groups)
-    return (f"**{len(audit)}** checks: **{counts.get(AGREE, 0)}** agree, **{counts.get(DISAGREE, 0)}** disagree, "
-            f"**{counts.get(CANNOT_CHECK, 0)}** cannot be checked." + (f" Not agreeing, by kind: {per_group}." if per_group else ""))
+    per_group = "; ".join(f"{_(label)}: {groups[_(label)]}" for label in GROUPS.values() if _(label) in groups)
+    summary = _("**{checks}** checks: **{agree}** agree, **{disagree}** disagree, **{cannot}** cannot be checked.").format(
+        checks=len(audit), agree=counts.get(AGREE, 0), disagree=counts.get(DISAGREE, 0), cannot=counts.get(CANNOT_CHECK, 0))
+    return summary + (" " + _("Not agreeing, by kind: {groups}.").format(groups=per_group) if per_group else "")
 
 
-def audit_columns(grouped: bool = False) -> dict:
+def audit_columns(grouped: bool = False, verdicts: bool = False) -> dict:
     """How a report labels the audit's columns: the place and the claim, both values, both
     quotes; `grouped`: the rows are shown under a heading per kind of disagreement (for the
-    table of `disagreements`, which is in that order)."""
+    table of `disagreements`, which is in that order); `verdicts`: with the verdict and
+    whether the values agree (for the full audit)."""
     from workbench.core.tables import Column
-    return {"group": Column("Kind of disagreement", group=grouped), "table": Column("Where"),
-            "cell": Column("Claim or cell"), "published": Column("Printed"),
-            "recomputed": Column("Recomputed or stated elsewhere"),
-            "note": Column("How checked, and what differs"), "quote": Column("Quote"),
-            "other_place": Column("Set against"), "other_quote": Column("Quote there")}
+    return {"group": Column(N_("Kind of disagreement"), group=grouped), "table": Column(N_("Where")),
+            "cell": Column(N_("Claim or cell")), "published": Column(N_("Printed")),
+            "recomputed": Column(N_("Recomputed or stated elsewhere")),
+            "note": Column(N_("How checked, and what differs")), "quote": Column(N_("Quote")),
+            "other_place": Column(N_("Set against")), "other_quote": Column(N_("Quote there")),
+            **({"agrees": Column(N_("Agrees")), "verdict": Column(N_("Verdict"), labels=VERDICT_WORDS)} if verdicts else {})}

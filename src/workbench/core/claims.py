@@ -18,7 +18,8 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
-from workbench.core.audit import audit_entry
+from workbench.core.audit import audit_entry, place
+from workbench.core.i18n import _
 from workbench.core.paths import display_path
 from workbench.core.validation import DataValidationError, Problem
 
@@ -69,6 +70,7 @@ CLAIMS_SCHEMA = {'fields': [{'name': 'claim_id',
              'type': 'string',
              'title': '',
              'description': 'What the source claims, in English',
+             'translatable': True,
              'constraints': {'required': True}},
             {'name': 'subject',
              'type': 'string',
@@ -98,6 +100,7 @@ CLAIMS_SCHEMA = {'fields': [{'name': 'claim_id',
              'type': 'string',
              'title': '',
              'description': 'The check in words; for a claim that cannot be checked, why not',
+             'translatable': True,
              'constraints': {'required': True}},
             {'name': 'other_place',
              'type': 'string',
@@ -159,13 +162,14 @@ def shared_by_claims(claims: pd.DataFrame, study, claim):
     """How many items the lists of two claims (`subject`: "first,second") have in common."""
     first, second = _others(claims, claim)
     shared = [item for item in listed(first.published) if item in listed(second.published)]
-    return len(shared), ("in both lists: " + ", ".join(shared)) if shared else "no item in both lists"
+    return len(shared), (_("in both lists: {items}").format(items=", ".join(shared)) if shared
+                         else _("no item in both lists"))
 
 
 def footnote_for_marker(study, claim):
     """The marker (`published`) if the notes under the table (`other_quote`) explain it, else 'no footnote'."""
     found = re.search(r"(?<!\*)" + re.escape(str(claim.published)), str(claim.other_quote))
-    return claim.published if found else "no footnote"
+    return claim.published if found else _("no footnote")
 
 
 def not_checkable(study, claim):
@@ -192,8 +196,8 @@ def _compare(published, recomputed) -> tuple:
         only_claim = [item for item in published if item not in recomputed]
         only_other = [item for item in recomputed if item not in published]
         note = "; ".join(part for part in [
-            "only here: " + ", ".join(only_claim) if only_claim else "",
-            "only there: " + ", ".join(only_other) if only_other else ""] if part)
+            _("only here: {items}").format(items=", ".join(only_claim)) if only_claim else "",
+            _("only there: {items}").format(items=", ".join(only_other)) if only_other else ""] if part)
         if set(published) == set(recomputed):
             recomputed = published
         return "; ".join(published), "; ".join(recomputed), note
@@ -223,13 +227,13 @@ def check_claims(study, claims: pd.DataFrame, checks: Mapping[str, Callable]) ->
         other_place, other_quote = claim.other_place or "", claim.other_quote or ""
         if claim.check in REGISTER_CHECKS:
             others = _others(claims, claim)
-            other_place = " and ".join(f"{other.place} (line {other.line})" for other in others)
+            other_place = _(" and ").join(place(other.place, other.line) for other in others)
             other_quote = " / ".join(other.quote for other in others)
         published, recomputed, difference = _compare(published, recomputed) if recomputed is not None \
             else (published, None, "")
         decimals = None if pd.isna(claim.decimals) else int(claim.decimals)
         entries.append(audit_entry(
-            f"{claim.place} (line {claim.line})", claim.claim, published, recomputed, decimals,
+            place(claim.place, claim.line), claim.claim, published, recomputed, decimals,
             "; ".join(part for part in [claim.method, note, difference] if part), claim.compares,
             claim.quote, other_place, other_quote))
     return entries

@@ -17,6 +17,7 @@ import pandas as pd
 from workbench.core.errors import DataValidationError, Problem
 from workbench.core.paths import RAW_DIR, display_path
 from workbench.core.readers import read_table
+from workbench.core.i18n import DEFAULT, N_, _, language
 from workbench.core.validation import schema_problems
 
 
@@ -59,7 +60,7 @@ class DataPackage:
         key = (str(path), stat.st_mtime_ns, stat.st_size, json.dumps(schema, sort_keys=True))
         if key not in _VALIDATED:
             _VALIDATED[key] = read_table(path, schema)
-        return _VALIDATED[key].copy()
+        return translated_fields(_VALIDATED[key].copy(), schema)
 
     def read_all(self, names: list[str]) -> dict[str, pd.DataFrame]:
         """Read and validate several raw tables, keyed by resource name."""
@@ -71,8 +72,9 @@ class DataPackage:
         notes = []
         for name in names:
             for note in self.resource(name).get("notes", []):
-                where = ", ".join(f"{key} {note[key]}" for key in ("row", "column") if note.get(key))
-                notes.append(f"Transcription note{f' ({where})' if where else ''}: {note['note']}")
+                where = ", ".join(f"{_(key)} {note[key]}" for key in (N_("row"), N_("column")) if note.get(key))
+                notes.append((_("Transcription note ({where}): {note}") if where else _("Transcription note: {note}"))
+                             .format(where=where, note=_(note["note"])))
         return notes
 
     def pooled_rows(self, name: str) -> tuple[str, ...]:
@@ -92,6 +94,18 @@ class DataPackage:
     def published(self) -> list[str]:
         """The resources that are data of the study (not templates for a user's own data)."""
         return [r["name"] for r in self.descriptor["resources"] if not r.get("template")]
+
+
+def translated_fields(table: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    """The table with the cells of its `translatable` fields (the workbench's own English
+    words: a definition, the basis of a verdict, a claim; never the source's) in the language
+    in use, through the catalogue (workbench.core.catalogues extracts them)."""
+    if language() == DEFAULT:
+        return table
+    for field in schema.get("fields", []):
+        if field.get("translatable") and field["name"] in table.columns:
+            table[field["name"]] = table[field["name"]].map(lambda cell: _(cell) if isinstance(cell, str) and cell else cell)
+    return table
 
 
 def raw_root(data_dir: str | Path = "") -> Path:

@@ -32,7 +32,9 @@ from jupyter_client.manager import KernelManager
 from papermill.exceptions import PapermillExecutionError
 
 from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, PROJECT_VARIABLE, split_sheet
-from workbench.core.study import OUTPUT_DIR, PATH_PARAMETERS
+from workbench.core.catalogues import translate_text_cell
+from workbench.core.i18n import DEFAULT, narrative
+from workbench.core.study import LANG, OUTPUT_DIR, PATH_PARAMETERS
 
 KERNEL_NAME = "python3"
 # Third-party libraries every study notebook imports (about 1.5 s): a kernel started ahead
@@ -140,6 +142,23 @@ def clean_notebook(notebook: nbformat.NotebookNode, study: str) -> nbformat.Note
     return notebook
 
 
+def in_language(notebook: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
+    """The executed notebook with its text cells in `lang`, paragraph by paragraph from the
+    narrative catalogue (its outputs are in `lang` already: the notebook's `lang` parameter)."""
+    if lang != DEFAULT:
+        for cell in notebook.cells:
+            if cell.cell_type == "markdown":
+                cell.source = translate_text_cell(cell.source, lambda paragraph: narrative(paragraph, lang))
+    return notebook
+
+
+def stored_notebook(study: str, lang: str = DEFAULT) -> Path:
+    """Where a study's stored outputs are, which nbval guards: notebooks/<study>.ipynb, and
+    notebooks/<lang>/<study>.ipynb for another language's edition (the notebook run with
+    `lang`, its text cells translated: the notebook an Indonesian reader opens in JupyterLab)."""
+    return NOTEBOOKS_DIR / f"{study}.ipynb" if lang == DEFAULT else NOTEBOOKS_DIR / lang / f"{study}.ipynb"
+
+
 def execute_notebook(notebook: Path, output: Path, parameters: dict, kernel: Kernel) -> nbformat.NotebookNode:
     """Execute a notebook with papermill on `kernel`, in the kernel's folder. The notebook is
     written once, at the end (or at the failing cell), not after every cell as papermill does
@@ -191,22 +210,25 @@ def execute(run: dict, ahead: bool = False) -> RunResult:
                                    f"{error.ename}: {error.evalue}",
                              failed_notebook=nbformat.writes(failed).encode() if failed else b"",
                              seconds=time.perf_counter() - start)
-        nbformat.write(clean_notebook(notebook, run["study"]), executed)
+        notebook = in_language(clean_notebook(notebook, run["study"]), run["parameters"].get(LANG, DEFAULT))
+        nbformat.write(notebook, executed)
         files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     finally:
         kernel.stop()
     return RunResult(files=files, parameters=staged, seconds=time.perf_counter() - start)
 
 
-def store_outputs(study: str) -> Path:
-    """Re-execute a study notebook with its default parameters and store the outputs in
-    notebooks/ (the outputs nbval guards)."""
+def store_outputs(study: str, lang: str = DEFAULT) -> Path:
+    """Re-execute a study notebook with its default parameters (and `lang`) and store the
+    outputs where nbval guards them (`stored_notebook`)."""
     with tempfile.TemporaryDirectory(prefix="workbench-store-") as name:
-        notebook = execute_study(study, NOTEBOOKS_DIR, {}, Path(name) / "notebook.ipynb")
-    notebook = clean_notebook(notebook, study)
+        notebook = execute_study(study, NOTEBOOKS_DIR, {} if lang == DEFAULT else {LANG: lang},
+                                 Path(name) / "notebook.ipynb")
+    notebook = in_language(clean_notebook(notebook, study), lang)
     notebook.metadata.pop("papermill", None)
     for cell in notebook.cells:
         cell.metadata.pop("papermill", None)
-    path = NOTEBOOKS_DIR / f"{study}.ipynb"
+    path = stored_notebook(study, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, path)
     return path

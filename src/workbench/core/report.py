@@ -22,6 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from workbench.core.escape import html_text, markdown_code, markdown_text
+from workbench.core.i18n import _
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, as_figure, describe_figure, figure_data
@@ -32,7 +33,7 @@ FILE_DPI = 200
 
 def captioned(caption: str, source: str) -> str:
     """A caption that names the source table or figure it reproduces."""
-    return f"{caption} (source: {source})" if source else caption
+    return _("{caption} (source: {source})").format(caption=caption, source=source) if source else caption
 
 
 class FigureOutput:
@@ -94,8 +95,8 @@ class TableOutput:
         title = f"table {self.name}: {self.caption}\n" if self.name else ""
         html = self.table.html(self.caption)
         if self.fold:   # folded in JupyterLab as on the site
-            html = (f"<details><summary>{html_text(self.caption)} ({len(self.table.rows)} rows)</summary>"
-                    f"{html}</details>")
+            rows = _("{count} rows").format(count=len(self.table.rows))
+            html = f"<details><summary>{html_text(self.caption)} ({rows})</summary>{html}</details>"
         return {
             "text/plain": title + self.table.text(),
             "text/html": html,
@@ -107,8 +108,9 @@ def this_run(selector: str, choice: str, cases: list[str], labels: Mapping[str, 
     """The sentence that opens a run: the case it shows and the cases in its data (escaped),
     each by its label where `labels` gives one (a construct's name for its code)."""
     labels = labels or {}
-    return Markdown(f"**This run:** {selector} = {markdown_code(choice)}; {selector}s in the data: "
-                    f"{', '.join(markdown_text(labels.get(case, case)) for case in cases)}.")
+    return Markdown(_("**This run:** {selector} = {choice}; in the data: {cases}.").format(
+        selector=selector, choice=markdown_code(choice),
+        cases=", ".join(markdown_text(labels.get(case, case)) for case in cases)))
 
 
 def show(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = None,
@@ -145,7 +147,7 @@ class Report:
         if self.output_dir is not None:
             self.output_dir.mkdir(parents=True, exist_ok=True)
             (self.output_dir / HEADLINE_FILE).write_text(text + "\n", encoding="utf-8")
-        return Markdown(f"**Finding.** {text}")
+        return Markdown(_("**Finding.** {text}").format(text=text))
 
     def table(self, name: str, frame: pd.DataFrame, caption: str = "", source: str = "",
               columns: Mapping[str, Column | str] | None = None, only: Sequence[str] | None = None,

@@ -27,6 +27,7 @@ from workbench.core import study as contract
 from workbench.core.choices import slugify
 from workbench.core.paths import PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG, SURVEY_SUFFIXES, display_path, split_sheet
 from workbench.core.sphinx_process import site_stamp
+from workbench.core.i18n import DEFAULT as DEFAULT_LANGUAGE
 from workbench.core.study import PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
 
 RUN_NAME_LIMIT = 60
@@ -39,11 +40,16 @@ class RunError(RuntimeError):
 
 @dataclass(frozen=True)
 class Run:
-    """One study notebook with one parameter set, published as reports/<study>/<name>/."""
+    """One study notebook with one parameter set, published as reports/<study>/<name>/, or
+    in another language's edition as reports/<lang>/<study>/<name>/."""
 
     study: str
     name: str
     parameters: dict = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.parameters.get(contract.LANG, DEFAULT_LANGUAGE)
 
     def as_dict(self) -> dict:
         return {"study": self.study, "name": self.name, "parameters": dict(self.parameters)}
@@ -70,6 +76,9 @@ def check_parameters(spec: contract.Study, parameters: dict) -> dict:
     if unknown:
         valid = ", ".join(f"{name} ({type(default).__name__}, default {default!r})" for name, default in declared.items())
         raise RunError(f"Unknown parameter(s) for {spec.name}: {', '.join(unknown)}. Valid parameters: {valid}.")
+    if contract.LANG in parameters and parameters[contract.LANG] not in spec.languages:
+        raise RunError(f"Parameter lang of {spec.name} takes one of the languages its report is written in: "
+                       f"{', '.join(spec.languages)}; got {parameters[contract.LANG]!r}.")
     checked = {}
     for name, value in parameters.items():
         kind = type(declared[name])
@@ -106,9 +115,14 @@ def check_run_name(name: str) -> str:
     return text
 
 
+def edition_folder(reports_dir: Path, lang: str) -> Path:
+    """Where an edition's reports and site go: reports/ for English, reports/<lang>/ for another."""
+    return Path(reports_dir) if lang == DEFAULT_LANGUAGE else Path(reports_dir) / lang
+
+
 def run_folder(reports_dir: Path, run: Run) -> Path:
-    """reports/<study>/<run>/, checked to lie inside reports/<study>/."""
-    study_dir = (Path(reports_dir) / run.study).resolve()
+    """reports/[<lang>/]<study>/<run>/, checked to lie inside the edition's <study>/ folder."""
+    study_dir = (edition_folder(reports_dir, run.lang) / run.study).resolve()
     target = (study_dir / check_run_name(run.name)).resolve()
     if target.parent != study_dir:
         raise RunError(f"Run {run.study}/{run.name} would be published outside {study_dir}; refused.")
@@ -120,6 +134,8 @@ def name_from(spec: contract.Study, parameters: dict) -> str:
     stem); "all" when every parameter has its default."""
     words = []
     for name, value in parameters.items():
+        if name == contract.LANG:   # the edition's folder says it
+            continue
         if name in PATH_PARAMETERS:
             words.append(Path(str(value)).stem) if value else None
         elif name == spec.selector and str(value) == contract.ALL and len(parameters) > 1:
@@ -165,10 +181,10 @@ def load_runs(registry: contract.Registry, config: Path = RUNS_CONFIG) -> list[R
     entries = tomllib.loads(Path(config).read_text(encoding="utf-8")).get("run", [])
     runs = [run for entry in entries
             for run in expand(study_of(entry["study"], registry), entry.get("name", ""), dict(entry.get("parameters", {})))]
-    names = [(run.study, run.name) for run in runs]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
+    names = [(run.lang, run.study, run.name) for run in runs]
+    duplicates = sorted({n[1:] if n[0] == DEFAULT_LANGUAGE else n for n in names if names.count(n) > 1})
     if duplicates:
-        raise RunError(f"{config}: run names must be unique per study; repeated: {duplicates}")
+        raise RunError(f"{config}: run names must be unique per study and language; repeated: {duplicates}")
     return runs
 
 

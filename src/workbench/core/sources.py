@@ -3,9 +3,10 @@
 import pandas as pd
 
 from workbench.core.datapackage import DataPackage
+from workbench.core.i18n import N_, _
 from workbench.core.paths import display_path
 
-WORKBENCH_SOURCE = {"document": "the workbench (not published)", "table": "—"}
+WORKBENCH_SOURCE = {"document": N_("the workbench (not published)"), "table": "—"}
 
 
 def provenance(package: DataPackage, names: list[str] | None = None) -> pd.DataFrame:
@@ -16,8 +17,8 @@ def provenance(package: DataPackage, names: list[str] | None = None) -> pd.DataF
     rows = []
     for name in names or package.published():
         resource = package.resource(name)
-        source = resource.get("source", {**WORKBENCH_SOURCE, "title": resource["description"]})
-        rows.append({"file": display_path(package.path(name)), "source": cited.get(source["document"], source["document"]),
+        source = resource.get("source", {**WORKBENCH_SOURCE, "title": _(resource["description"])})
+        rows.append({"file": display_path(package.path(name)), "source": _(cited.get(source["document"], source["document"])),
                      "table": source["table"], "published title": source["title"]})
     return pd.DataFrame(rows)
 
@@ -33,8 +34,8 @@ def sources_cited_once(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 def transcription_notes(package: DataPackage, names: list[str] | None = None) -> pd.DataFrame:
     """Every transcription note of the given tables (missing or ambiguous cells, oddities); the
     file relative to the study's data folder, "(all)" where a note concerns a whole row or column."""
-    rows = [{"file": resource["path"], "row": note.get("row") or "(all)", "column": note.get("column") or "(all)",
-             "note": note["note"]}
+    rows = [{"file": resource["path"], "row": note.get("row") or _("(all)"), "column": note.get("column") or _("(all)"),
+             "note": _(note["note"])}
             for resource in map(package.resource, names or package.published())
             for note in resource.get("notes", [])]
     return pd.DataFrame(rows, columns=["file", "row", "column", "note"])

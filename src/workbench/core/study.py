@@ -37,6 +37,7 @@ ALL = "all"
 USER_DATA = "user_data"
 DATA_DIR = "data_dir"
 OUTPUT_DIR = "output_dir"
+LANG = "lang"
 PATH_PARAMETERS = (DATA_DIR, USER_DATA)
 RUNNER_PARAMETERS = (OUTPUT_DIR,)
 USER_DATA_KINDS = ("file", "folder")
@@ -70,7 +71,10 @@ class Study:
     """What a study declares to the workbench (see the module docstring). `source` is the key
     of the study's source in references.bib; `reads` names other studies' data folders a run reads. A study whose
     cases come from its own tables, not from its paper, gives `choices(data_dir)`: each case
-    with its aliases, read without pandas, in place of `published`."""
+    with its aliases, read without pandas, in place of `published`. `languages`: the
+    languages its report is written in (the first is the default); with more than one, its
+    notebook takes a `lang` parameter and its text is in the message catalogues
+    (workbench.core.i18n)."""
 
     name: str
     title: str
@@ -85,6 +89,7 @@ class Study:
     reads: tuple[str, ...] = ()
     source: str = ""
     choices: Callable | None = None
+    languages: tuple[str, ...] = ("en",)
 
     @property
     def notebook(self) -> Path:
@@ -100,7 +105,8 @@ class Study:
 
     def parameters(self) -> tuple[str, ...]:
         """The notebook's parameters, in the order its parameters cell declares them."""
-        return (self.selector, *((USER_DATA,) if self.user_data else ()), DATA_DIR, OUTPUT_DIR)
+        return (self.selector, *((USER_DATA,) if self.user_data else ()), DATA_DIR, OUTPUT_DIR,
+                *((LANG,) if len(self.languages) > 1 else ()))
 
     def known_cases(self, data_dir: str | Path = "") -> Mapping[str, tuple[str, ...]]:
         """The cases a run may name without data of its own, each with its aliases: the

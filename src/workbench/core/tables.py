@@ -14,9 +14,15 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from workbench.core.escape import html_text, markdown_text
+from workbench.core.i18n import N_, _
+from workbench.core.i18n import number as written_number
 
 MISSING = "–"
-MISSING_NOTE = "– : no value (not printed in the source, not asked, or not applicable)."
+# The headers `header` makes of the column names the core's tables have (provenance,
+# transcription notes, a case and its number): marked here for the catalogue.
+CORE_HEADERS = (N_("File"), N_("Source"), N_("Table"), N_("Published title"), N_("Row"), N_("Column"), N_("Note"),
+                N_("Case"), N_("Number"), N_("Text (Indonesian)"), N_("Text (English)"))
+MISSING_NOTE = N_("– : no value (not printed in the source, not asked, or not applicable).")
 CODE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 PERCENT_NAMES = re.compile(r"(^share|_share$|_pct$|percent)")
 
@@ -85,28 +91,26 @@ def column_decimals(series: pd.Series) -> int:
 
 def _number(value: float, decimals: int | None) -> str:
     if decimals is not None:
-        return f"{value:.{decimals}f}"
+        return written_number(value, decimals)
     if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.3f}".rstrip("0").rstrip(".")
+        return written_number(value, 0)
+    return written_number(value, len(f"{value:.3f}".rstrip("0").split(".")[1]))
 
 
 def format_cell(value, kind: str, column: Column) -> str:
     """One cell as the reader sees it."""
     if _is_missing(value):
         return MISSING
-    if kind == "yes_no":
-        return "yes" if bool(value) else "no"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
+    if kind == "yes_no" or isinstance(value, bool):
+        return _("yes") if bool(value) else _("no")
     if kind == "code" or (isinstance(value, str) and value in column.labels):
-        return column.labels.get(value, humanize(value) if CODE.match(str(value)) else str(value))
+        return _(column.labels.get(value, humanize(value) if CODE.match(str(value)) else str(value)))
     if isinstance(value, (int, float)) or hasattr(value, "__float__") and not isinstance(value, str):
         number = float(value)
         if kind == "count" and number.is_integer():
-            return str(int(number))
+            return written_number(number, 0)
         if kind == "percent":
-            return f"{number:.{1 if column.decimals is None else column.decimals}f}%"
+            return written_number(number, 1 if column.decimals is None else column.decimals) + "%"
         return _number(number, column.decimals)
     return str(value)
 
@@ -185,10 +189,10 @@ def readable(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = N
         if kinds[-1] == "number" and spec.decimals is None:   # one precision for the whole column
             spec = replace(spec, decimals=column_decimals(frame[name]))
         specs.append(spec)
-        headers.append(spec.label or header(name))
+        headers.append(_(spec.label or header(name)))
     rows = [[format_cell(value, kind, spec) for value, kind, spec in zip(record, kinds, specs)]
             for record in frame[shown].itertuples(index=False, name=None)]
     numeric = [kind in ("count", "percent", "number") for kind in kinds]
-    all_notes = list(notes) + ([MISSING_NOTE] if any(MISSING in row for row in rows) else [])
+    all_notes = list(notes) + ([_(MISSING_NOTE)] if any(MISSING in row for row in rows) else [])
     group = next((k for k, spec in enumerate(specs) if spec.group), None)
     return ReadableTable(headers, rows, numeric, all_notes, group)

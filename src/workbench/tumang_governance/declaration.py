@@ -12,6 +12,7 @@ STUDY = Study(
     published=CASE_ALIASES,
     user_data="folder",
     source="lasmana_tumang",
+    languages=("en", "id"),
     load=lazy("workbench.tumang_governance.data:load_study"),
     processed_tables=lazy("workbench.tumang_governance.data:processed_tables"),
     guard=GuardProbe(resource="deseve_indicators", row={"case": "Tumang", "number": "4"}, column="verdict",

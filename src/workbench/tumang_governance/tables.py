@@ -3,9 +3,10 @@
 import pandas as pd
 
 from workbench.core.escape import markdown_text
+from workbench.core.i18n import _, language
 from workbench.core.tables import Column
 from workbench.tumang_governance import STUDY
-from workbench.tumang_governance.codebook import FRAMEWORKS, PUBLISHED_CASE, VERDICT_MARKS, VERDICTS
+from workbench.tumang_governance.codebook import FRAMEWORK_ITEMS, FRAMEWORKS, PUBLISHED_CASE, VERDICT_MARKS, VERDICTS
 
 
 def verdict_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -16,7 +17,7 @@ def verdict_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         frames.append(pd.DataFrame({
             "case": table["case"], "framework": framework.framework, "number": table["number"],
             "item_id": table[f"{framework.item_column}_id"].fillna(""),
-            "item": table[framework.item_column].fillna("(not named)"), "verdict": table["verdict"],
+            "item": table[framework.item_column].fillna(_("(not named)")), "verdict": table["verdict"],
             "basis": table["basis"], "quote_id": table["quote_id"], "quote_en": table["quote_en"]}))
     return pd.concat(frames, ignore_index=True)
 
@@ -41,13 +42,14 @@ def problem_map(study, case: str) -> pd.DataFrame:
     with each indicator's verdict. `case` is resolved as the `case` parameter is (aliases
     such as "Cepogo" accepted, an unknown name refused)."""
     case = STUDY.one_case(case, study.cases)
-    problems = study.problems[study.problems["case"] == case][["item_id", "text_en"]]
-    recommendations = study.recommendations[study.recommendations["case"] == case][["item_id", "text_en"]]
+    text = f"text_{language()}"   # the abstract gives both: the reader's language
+    problems = study.problems[study.problems["case"] == case][["item_id", text]]
+    recommendations = study.recommendations[study.recommendations["case"] == case][["item_id", text]]
     links = study.problem_recommendations[study.problem_recommendations["case"] == case]
     touches = study.recommendation_indicators[study.recommendation_indicators["case"] == case]
     verdicts = study.verdicts[study.verdicts["case"] == case][["framework", "item_id", "item", "verdict"]]
-    frame = (links.merge(problems.rename(columns={"item_id": "problem_id", "text_en": "problem"}), on="problem_id")
-             .merge(recommendations.rename(columns={"item_id": "recommendation_id", "text_en": "recommendation"}),
+    frame = (links.merge(problems.rename(columns={"item_id": "problem_id", text: "problem"}), on="problem_id")
+             .merge(recommendations.rename(columns={"item_id": "recommendation_id", text: "recommendation"}),
                     on="recommendation_id")
              .merge(touches[["recommendation_id", "framework", "indicator_id"]], on="recommendation_id", how="left")
              .merge(verdicts.rename(columns={"item_id": "indicator_id", "item": "indicator"}),
@@ -61,13 +63,14 @@ def verdict_summary(verdicts: pd.DataFrame, framework: str, case: str) -> str:
     card = scorecard(verdicts).set_index(["case", "framework"]).loc[(case, framework)].astype(int)
     rows = verdicts[(verdicts["case"] == case) & (verdicts["framework"] == framework)]
     missed = rows.loc[rows["verdict"] == "not_achieved_quite_well", "item"].tolist()
-    parts = [f"**{markdown_text(case)}**: {card['achieved_quite_well']} of {card['total']} achieved quite well"]
+    parts = [_("**{case}**: {achieved} of {total} achieved quite well").format(
+        case=markdown_text(case), achieved=card["achieved_quite_well"], total=card["total"])]
     if missed:
-        parts.append("not achieved quite well: " + ", ".join(map(markdown_text, missed)))
+        parts.append(_("not achieved quite well: {items}").format(items=", ".join(map(markdown_text, missed))))
     if card["not_named"]:
-        parts.append(f"{card['not_named']} not named in the source")
+        parts.append(_("{count} not named in the source").format(count=card["not_named"]))
     if card["not_assessed"]:
-        parts.append(f"{card['not_assessed']} not assessed")
+        parts.append(_("{count} not assessed").format(count=card["not_assessed"]))
     return "; ".join(parts) + "."
 
 
@@ -79,7 +82,7 @@ def problem_maps(study, cases: list[str]) -> pd.DataFrame:
 
 def verdict_column() -> Column:
     """How a verdict is shown: its mark and its words."""
-    return Column(label="Verdict", labels={code: f"{VERDICT_MARKS[code]} {words}" for code, words in VERDICTS.items()})
+    return Column(label=_("Verdict"), labels={code: f"{VERDICT_MARKS[code]} {_(words)}" for code, words in VERDICTS.items()})
 
 
 def quoted_basis(verdicts: pd.DataFrame) -> str:
@@ -93,5 +96,4 @@ def quoted_basis(verdicts: pd.DataFrame) -> str:
 def headline(study) -> str:
     """The study's finding in one line: the published case's verdicts on both frameworks."""
     return " ".join(verdict_summary(study.verdicts, framework, PUBLISHED_CASE).replace(
-        f"**{markdown_text(PUBLISHED_CASE)}**: ", f"{label}: ")
-                    for framework, label in [("deseve", "DeSeve's indicators"), ("pyke", "Pyke's principles")])
+        f"**{markdown_text(PUBLISHED_CASE)}**: ", f"{_(label)}: ") for framework, label in FRAMEWORK_ITEMS.items())
