@@ -91,15 +91,17 @@ def templates(registry) -> dict[str, Catalog]:
 
 
 def data_messages(folder: Path) -> list[tuple[str, str]]:
-    """The workbench's own English words in a study's data folder, which a report shows: the
-    sources' titles, the descriptions and transcription notes of its datapackage.json, and the
-    cells of the fields its schemas mark `translatable` (a definition, a claim, a method).
-    The source's words (quotes, published titles, data) are never among them."""
+    """The words in a study's data folder that a report shows and the workbench wrote in
+    English: the sources' titles, the descriptions, sources (table, title) and transcription
+    notes of its datapackage.json, and the cells of the fields its schemas mark
+    `translatable` (a definition, a claim, a method). A published title in Indonesian is
+    among them too (its translation is itself); quotes and data never are."""
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     where = f"data/raw/{folder.name}/datapackage.json"
     found = [(source["title"], where) for source in descriptor.get("sources", [])]
     for resource in descriptor["resources"]:
         found.append((resource["description"], where))
+        found += [(resource["source"][key], where) for key in ("table", "title") if resource.get("source", {}).get(key)]
         found += [(note["note"], where) for note in resource.get("notes", [])]
         fields = [f["name"] for f in resource.get("schema", {}).get("fields", []) if f.get("translatable")]
         if fields and (folder / resource["path"]).is_file():

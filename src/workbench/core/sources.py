@@ -19,7 +19,7 @@ def provenance(package: DataPackage, names: list[str] | None = None) -> pd.DataF
         resource = package.resource(name)
         source = resource.get("source", {**WORKBENCH_SOURCE, "title": _(resource["description"])})
         rows.append({"file": display_path(package.path(name)), "source": _(cited.get(source["document"], source["document"])),
-                     "table": source["table"], "published title": source["title"]})
+                     "table": _(source["table"]), "published_title": _(source["title"])})
     return pd.DataFrame(rows)
 
 
