@@ -6,11 +6,20 @@ site's Sphinx source, build/site/, beside one page per published run and the ind
 Change the theme, its options or the site's CSS here; nothing else needs editing.
 """
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
+
 project = 'Cluster workbench reports'
 author = "Cluster workbench contributors"
 copyright = ""
-extensions = ["myst_nb", "sphinxcontrib.bibtex"]
-exclude_patterns = ["**/figures/**"]
+extensions = ["myst_nb", "sphinxcontrib.bibtex", "indonesian_search"]
+# An edition in another language is built with -D language=<lang> (workbench.core.site):
+# Sphinx's own catalogue gives its words, locales/ the theme's that it lacks.
+language = "en"
+locale_dirs = ["locales"]
+exclude_patterns = ["**/figures/**", "_ext/**", "locales/**"]
 nb_execution_mode = "off"
 nb_ipywidgets_js = {}
 nb_output_stderr = "remove"

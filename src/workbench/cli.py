@@ -38,7 +38,7 @@ def execute(args, selected: list[runs.Run], processed: list[str]) -> int:
         warnings.filterwarnings("ignore", message=r"coroutine .* was never awaited", category=RuntimeWarning)
         published = [o for o in getattr(interrupt, "outcomes", []) if o.status == "published"]
         done = {o.label for o in published}
-        rest = [f"{run.study}/{run.name}" for run in selected if f"{run.study}/{run.name}" not in done]
+        rest = [run.label for run in selected if run.label not in done]
         print(f"workbench: interrupted. Published: {names(published)}. Not published: {', '.join(rest) or 'none'} "
               "(their previous reports, if any, are unchanged). The report site was not rebuilt.", file=sys.stderr)
         return 130
@@ -69,7 +69,7 @@ def run_command(args) -> int:
     parameters = runs.resolve_path_parameters(dict(args.parameter or []), Path.cwd())
     selected = runs.runs_for(REGISTRY, args.study, parameters, runs.load_runs(REGISTRY, args.config), args.name)
     for run in selected:
-        print(f"{run.study}/{run.name}: " + ", ".join(f"{name} = {value}" for name, value in run.parameters.items()),
+        print(f"{run.label}: " + ", ".join(f"{name} = {value}" for name, value in run.parameters.items()),
               flush=True)
     return execute(args, selected, [])
 

@@ -39,7 +39,7 @@ class Outcome:
 
     @property
     def label(self) -> str:
-        return f"{self.run.study}/{self.run.name}"
+        return self.run.label
 
 
 def default_jobs() -> int:
@@ -70,7 +70,7 @@ def _resolve(spec: contract.Study, run: runs.Run, cases: list[str],
     try:
         spec.resolve(str(run.parameters.get(spec.selector, contract.ALL)), cases, aliases)
     except ValueError as error:
-        raise runs.RunError(f"Run {run.study}/{run.name}: {error}") from None
+        raise runs.RunError(f"Run {run.label}: {error}") from None
 
 
 def processed_key(spec: contract.Study) -> str:
@@ -188,17 +188,21 @@ def build(registry: contract.Registry, selected: list[runs.Run], reports_dir: Pa
     finally:
         if sphinx is not None:
             sphinx.stop()
-    order = {(run.study, run.name): k for k, run in enumerate(selected)}
-    return sorted(outcomes, key=lambda outcome: order[(outcome.run.study, outcome.run.name)])
+    order = {run.label: k for k, run in enumerate(selected)}
+    return sorted(outcomes, key=lambda outcome: order[outcome.run.label])
 
 
 def stale_site(reports_dir: Path) -> bool:
     """Whether the site lacks a page for a published run or its home page, or was not built from
     the runs published now (a run published since, with --no-site, or an interrupted build)."""
+    from workbench.core.site import edition_folders
     from workbench.core.sphinx_process import site_stamp
-    pages = [m.parent / "report.html" for m in reports_dir.glob("*/*/run.json")]
-    return bool(pages) and (not site_stamp(reports_dir).is_file()
-                            or not all(page.is_file() for page in [reports_dir / "index.html", *pages]))
+    for folder in edition_folders(reports_dir).values():
+        pages = [m.parent / "report.html" for m in folder.glob("*/*/run.json")]
+        if pages and (not site_stamp(folder).is_file()
+                      or not all(page.is_file() for page in [folder / "index.html", *pages])):
+            return True
+    return False
 
 
 def execute_run(registry: contract.Registry, run: runs.Run, reports_dir: Path = REPORTS_DIR) -> Path:
@@ -230,7 +234,7 @@ def settle(run: runs.Run, spec: contract.Study, key: dict, result, illustrative:
         result.failed_notebook = result.files.get("notebook.ipynb", b"")
     if result.error:
         kept = keep_failed(run, result, reports_dir)
-        return Outcome(run, "failed", result.seconds, f"Run {run.study}/{run.name} {result.error}\nThe error "
+        return Outcome(run, "failed", result.seconds, f"Run {run.label} {result.error}\nThe error "
                        f"notebook is kept at {kept}; the previous report, if any, is unchanged.")
     publish_result(spec, run, result, key, illustrative, reports_dir)
     return Outcome(run, "published", result.seconds, why)
@@ -265,7 +269,7 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
             outcomes.append(settle(run, spec, key, result, illustrative, reports_dir, why))
             if outcomes[-1].status == "failed":
                 failed += 1
-                progress.write(f"  FAILED {run.study}/{run.name} (why: at the end)", file=sys.stderr)
+                progress.write(f"  FAILED {run.label} (why: at the end)", file=sys.stderr)
             progress.update(1)
             progress.set_postfix_str(f"running {min(jobs, len(todo) - len(outcomes))}, failed {failed}")
     except KeyboardInterrupt as interrupt:

@@ -27,11 +27,12 @@ from babel.messages.extract import extract, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from workbench.core.i18n import DEFAULT, DOMAINS, GLOSSARY, LANGUAGES, catalogue_path
-from workbench.core.paths import NOTEBOOKS_DIR
+from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 
 SOURCE_DIR = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 PROJECT = "workbench"
+BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 # The header's dates are fixed, so that a catalogue's bytes change only with its messages
 # (git records when they did).
 CATALOGUE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -87,7 +88,19 @@ def templates(registry) -> dict[str, Catalog]:
         if len(spec.languages) > 1:
             for message, location in data_messages(spec.data_folder):
                 code.add(message, locations=[(location, 0)])
+            note = source_note(spec.source)
+            if note:
+                code.add(note, locations=[("references.bib", 0)])
     return {"workbench": code, "narrative": narrative}
+
+
+def source_note(key: str) -> str:
+    """The note of a study's source in references.bib (the workbench's words about it)."""
+    if not key or not BIBLIOGRAPHY.is_file():
+        return ""
+    from pybtex.database import parse_file
+    entry = parse_file(str(BIBLIOGRAPHY)).entries.get(key)
+    return str(entry.fields.get("note", "")).replace("{", "").replace("}", "") if entry else ""
 
 
 def data_messages(folder: Path) -> list[tuple[str, str]]:
@@ -186,6 +199,8 @@ def catalogue_problems(registry, lang: str) -> list[str]:
                 problems.append(f"{where}: fuzzy translation for {short(message.id)!r}")
             else:
                 source = message.id if isinstance(message.id, str) else message.id[0]
+                for kept in (term["en"] for term in terms if term["en"] == term["id"]):   # names kept as they are
+                    source = re.sub(re.escape(kept), " ", source, flags=re.IGNORECASE)
                 for term in terms:
                     # Indonesian adds prefixes as well as suffixes (dikutip, kutipan): the
                     # glossary's root may stand anywhere in a word

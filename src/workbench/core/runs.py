@@ -51,6 +51,12 @@ class Run:
     def lang(self) -> str:
         return self.parameters.get(contract.LANG, DEFAULT_LANGUAGE)
 
+    @property
+    def label(self) -> str:
+        """How messages name the run: study/name, after its language's folder for an edition
+        in another language (id/tumang_governance/tumang)."""
+        return f"{'' if self.lang == DEFAULT_LANGUAGE else self.lang + '/'}{self.study}/{self.name}"
+
     def as_dict(self) -> dict:
         return {"study": self.study, "name": self.name, "parameters": dict(self.parameters)}
 
@@ -125,7 +131,7 @@ def run_folder(reports_dir: Path, run: Run) -> Path:
     study_dir = (edition_folder(reports_dir, run.lang) / run.study).resolve()
     target = (study_dir / check_run_name(run.name)).resolve()
     if target.parent != study_dir:
-        raise RunError(f"Run {run.study}/{run.name} would be published outside {study_dir}; refused.")
+        raise RunError(f"Run {run.label} would be published outside {study_dir}; refused.")
     return target
 
 

@@ -28,14 +28,17 @@ from docutils.nodes import make_id
 from workbench.core import study as contract
 from workbench.core.errors import SiteError
 from workbench.core.escape import html_text, markdown_code, markdown_text
+from workbench.core.i18n import DEFAULT, LANGUAGES, N_, _, language, use_language
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR, split_sheet
-from workbench.core.sphinx_process import SphinxProcess, site_folders, site_stamp
+from workbench.core.sphinx_process import SphinxProcess, edition_language, site_folders, site_stamp
 from workbench.core.tables import ReadableTable, header, humanize
 
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 SITE_PROJECT = PROJECT_ROOT / "site"   # the Sphinx project's own files: conf.py, _static/
-SITE_TITLE = "Cluster workbench reports"
+SITE_TITLE = N_("Cluster workbench reports")
+LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}   # each in its own language
+KINDS = (N_("Table"), N_("Figure"))
 REFERENCE = re.compile(r"\{numref\}`([^`<]+)`")
 CITATION = re.compile(r"\{cite:(t|p)\}`([^`]+)`")
 
@@ -51,16 +54,16 @@ class Numbering:
 
     def add(self, kind: str, name: str) -> tuple[str, str]:
         """Number a table or figure; returns its label ("Table 3") and its anchor id."""
-        count = 1 + sum(1 for (k, _), _ in self.numbers.values() if k == kind)
+        count = 1 + sum(1 for (k, _label), _anchor in self.numbers.values() if k == kind)
         anchor = make_id(f"{self.prefix}-{name}")
-        self.numbers[name] = ((kind, f"{kind} {count}"), anchor)
-        return f"{kind} {count}", anchor
+        self.numbers[name] = ((kind, f"{_(kind)} {count}"), anchor)
+        return f"{_(kind)} {count}", anchor
 
     def reference(self, name: str) -> str:
         """A link to a numbered table or figure of the page, as raw HTML."""
         if name not in self.numbers:
-            return f"(“{html_text(name)}” is not shown in this run)"
-        (_, label), anchor = self.numbers[name]
+            return _("(“{name}” is not shown in this run)").format(name=html_text(name))
+        (_kind, label), anchor = self.numbers[name]
         return f'<a href="#{anchor}">{label}</a>'
 
 
@@ -124,13 +127,14 @@ def source_line(key: str, entries: dict) -> str:
     entry = entries.get(key)
     if entry is None:
         return ""
-    year = entry.get("year", "year not given")
-    parts = [markdown_text(f"{entry['authors'] or 'Authors not given'} ({year})."), f"*{markdown_text(entry['title'])}*."]
+    year = entry.get("year", _("year not given"))
+    authors = entry["authors"] or _("Authors not given")
+    parts = [markdown_text(f"{authors} ({year})."), f"*{markdown_text(entry['title'])}*."]
     venue = entry.get("journal") or entry.get("booktitle") or entry.get("howpublished")
     if venue:
         parts.append(markdown_text(venue) + ".")
     if entry.get("note"):
-        parts.append(markdown_text(entry["note"]) + ".")
+        parts.append(markdown_text(_(entry["note"])) + ".")
     return " ".join(parts)
 
 
@@ -138,33 +142,35 @@ def parameters_in_words(spec: contract.Study, manifest: dict) -> str:
     """The run's parameters as a sentence."""
     parameters = manifest["parameters"]
     choice = parameters.get(spec.selector, contract.ALL)
-    shown = f"all {spec.selector}s" if str(choice).casefold() == contract.ALL else f"{spec.selector} {choice}"
-    words = [f"Shows {markdown_text(shown)}"]
+    shown = (_("every {selector}").format(selector=_(spec.selector)) if str(choice).casefold() == contract.ALL
+             else f"{_(spec.selector)} {choice}")
+    words = [_("Shows {shown}").format(shown=markdown_text(shown))]
     if parameters.get(contract.USER_DATA):
         data = Path(parameters[contract.USER_DATA])
-        words.append(f"adds your own data from {markdown_code(data.name)} (kept in this run's "
-                     f"{markdown_code(data.parent.as_posix() + '/')} folder)")
+        words.append(_("adds your own data from {file} (kept in this run's {folder} folder)").format(
+            file=markdown_code(data.name), folder=markdown_code(data.parent.as_posix() + "/")))
     else:
-        words.append("from the published tables only")
+        words.append(_("from the published tables only"))
     if parameters.get(contract.DATA_DIR):
-        words.append(f"reading the raw tables of {markdown_code(Path(parameters[contract.DATA_DIR]).name)}")
+        words.append(_("reading the raw tables of {folder}").format(
+            folder=markdown_code(Path(parameters[contract.DATA_DIR]).name)))
     return "; ".join(words) + "."
 
 
 def short_title(spec: contract.Study) -> str:
     """The study's title up to its colon, for navigation and page titles."""
-    return spec.title.split(":")[0]
+    return _(spec.title).split(":")[0]
 
 
 def run_label(spec: contract.Study, manifest: dict) -> str:
     """A short label for navigation: the case shown (a code such as `trust` as words, with a
     capital), and the user's data, by its file's name in words, if any."""
     choice = str(manifest["parameters"].get(spec.selector, contract.ALL))
-    label = (f"All {spec.selector}s" if choice.casefold() == contract.ALL
+    label = (_("Every {selector}").format(selector=_(spec.selector)) if choice.casefold() == contract.ALL
              else header(choice) if choice.isidentifier() and choice.islower() else choice)
     data = manifest["parameters"].get(contract.USER_DATA)
     if data and choice.casefold() == contract.ALL:
-        label += f" and {humanize(Path(split_sheet(data)[0]).stem)}"
+        label += _(" and {data}").format(data=humanize(Path(split_sheet(data)[0]).stem))
     return label
 
 
@@ -184,15 +190,17 @@ def table_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
     table = ReadableTable(record["headers"], record["rows"], record["numeric"], record["notes"], record.get("group"))
     if not record.get("name"):
         return f'<div class="workbench-scroll">{table.html()}</div>'
-    label, anchor = numbering.add("Table", record["name"])
+    label, anchor = numbering.add(KINDS[0], record["name"])
     html = table.html(f"{label}. {record['caption']}")
     block = f'<div class="table-block" id="{anchor}"><div class="workbench-scroll">{html}</div>'
     csv = f"tables/{record['name']}.csv"
     if (run.folder / csv).is_file():
-        block += f'<p class="downloads">Download: <a href="{html_text(csv)}">CSV</a></p>'
+        download = _("Download:")
+        block += f'<p class="downloads">{download} <a href="{html_text(csv)}">CSV</a></p>'
     block += "</div>"
     if record.get("fold"):
-        summary = html_text(f"{label}. {record['caption']} ({len(table.rows)} rows)")
+        rows = _("{count} rows").format(count=len(table.rows))
+        summary = html_text(f"{label}. {record['caption']} ({rows})")
         block = f'<details class="fold"><summary>{summary}</summary>{block}</details>'
     return block
 
@@ -201,15 +209,16 @@ def figure_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
     """A numbered, captioned figure (SVG in the page) with alt text, its downloads (SVG, PNG,
     the CSV of the values it draws) and the function that drew it."""
     name = record["name"]
-    label, _ = numbering.add("Figure", name)
+    label, _anchor = numbering.add(KINDS[1], name)
     alt = " ".join(record["alt"].split())
     block = (f":::{{figure}} figures/{run.site_figure(name)}\n:name: {run.prefix}-{name}\n:alt: {alt}\n:width: 100%\n\n"
              f"{label}. {markdown_text(record['caption'])}\n:::")
     links = [f'<a href="figures/{html_text(name)}.{kind}">{text}</a>'
-             for kind, text in (("svg", "SVG"), ("png", "PNG (200 dpi)"), ("csv", "the values it draws (CSV)"))
+             for kind, text in (("svg", "SVG"), ("png", _("PNG (200 dpi)")), ("csv", _("the values it draws (CSV)")))
              if (run.folder / f"figures/{name}.{kind}").is_file()]
-    drawn = (f' · drawn by <code>{html_text(record["drawn_by"])}</code>' if record.get("drawn_by") else "")
-    return block + (f'\n\n<p class="downloads">Download: {" · ".join(links)}{drawn}</p>' if links else "")
+    drawn_by, download = _("drawn by"), _("Download:")
+    drawn = (f' · {drawn_by} <code>{html_text(record["drawn_by"])}</code>' if record.get("drawn_by") else "")
+    return block + (f'\n\n<p class="downloads">{download} {" · ".join(links)}{drawn}</p>' if links else "")
 
 
 def output_blocks(run: PublishedRun, output: dict, numbering: Numbering) -> list[str]:
@@ -233,19 +242,25 @@ def _references(text: str, numbering: Numbering) -> str:
     return CITATION.sub(lambda m: f"{{footcite:{m.group(1)}}}`{m.group(2)}`", text)
 
 
-def title_block(spec: contract.Study, run: PublishedRun, entries: dict) -> str:
-    """The page's title, source, parameters, and the illustrative notice where it applies."""
+def title_block(spec: contract.Study, run: PublishedRun, entries: dict, switch: str = "") -> str:
+    """The page's title, the link to it in the other language, source, parameters, and the
+    illustrative notice where it applies."""
     lines = [f"# {markdown_text(short_title(spec))}: {markdown_text(run_label(spec, run.manifest))}", "",
-             f"**Study.** {markdown_text(spec.title)}", ""]
+             *([switch, ""] if switch else []),
+             _("**Study.** {title}").format(title=markdown_text(_(spec.title))), ""]
     if run.manifest.get("illustrative"):
-        lines += ['<div class="illustrative"><strong>Illustrative data, not a published district.</strong> '
-                  "This run includes made-up data (named “(illustrative)”) that show how your own data "
-                  "would be read. Do not cite its numbers as findings.</div>", ""]
+        lines += ['<div class="illustrative"><strong>' + html_text(_("Illustrative data, not a published district."))
+                  + "</strong> " + html_text(_("This run includes made-up data (named “(illustrative)”) that show how "
+                                               "your own data would be read. Do not cite its numbers as findings."))
+                  + "</div>", ""]
     if spec.source:
-        lines += [f"**Source.** {source_line(spec.source, entries)} {{footcite:p}}`{spec.source}`", ""]
-    lines += [f"**This run.** {parameters_in_words(spec, run.manifest)}", "",
-              '**Files of this run:** <a href="notebook.ipynb">executed notebook (with code)</a> · '
-              '<a href="run.json">run.json (provenance)</a> · figures and tables beside each one below.', ""]
+        lines += [_("**Source.** {source}").format(source=source_line(spec.source, entries))
+                  + f" {{footcite:p}}`{spec.source}`", ""]
+    lines += [_("**This run.** {parameters}").format(parameters=parameters_in_words(spec, run.manifest)), "",
+              "**" + html_text(_("Files of this run:")) + '** <a href="notebook.ipynb">'
+              + html_text(_("executed notebook (with code)")) + '</a> · <a href="run.json">'
+              + html_text(_("run.json (provenance)")) + "</a> · "
+              + html_text(_("figures and tables beside each one below.")), ""]
     return "\n".join(lines)
 
 
@@ -254,31 +269,34 @@ def provenance_block(spec: contract.Study, run: PublishedRun) -> str:
     source = run.manifest.get("provenance", {})
     commit = source.get("commit")
     when = (datetime.fromtimestamp(source["commit_time"], tz=timezone.utc).strftime("%Y-%m-%d")
-            if source.get("commit_time") else "unknown")
-    state = ("with uncommitted changes to its inputs" if source.get("uncommitted_changes")
-             else "no uncommitted changes to its inputs")
+            if source.get("commit_time") else _("unknown"))
+    state = (_("with uncommitted changes to its inputs") if source.get("uncommitted_changes")
+             else _("no uncommitted changes to its inputs"))
     versions = ", ".join(f"{name} {version}" for name, version in source.get("versions", {}).items())
     data = "\n".join(f"| {markdown_code(path)} | {markdown_code(digest)} |" for path, digest in source.get("data", {}).items())
-    year = when[:4] if commit else "n.d."
+    year = when[:4] if commit else _("n.d.")
+    built = (_("Report built with the cluster workbench, commit {commit}.").format(commit=commit[:12]) if commit
+             else _("Report built with the cluster workbench."))
     lines = [
-        "## Provenance", "",
-        f"- **Commit:** `{commit or 'unknown (not a git checkout)'}`, committed {when}; {state}.",
-        f"- **Versions:** {markdown_text(versions)}.",
-        "- **Parameters:** " + (", ".join(f"{markdown_code(k)} = {markdown_code(v)}"
-                                          for k, v in run.manifest["parameters"].items()) or "defaults") + ".",
-        "- **Rebuild this report:**", "", _fence(source.get("command", "")), "",
-        '<details class="fold"><summary>Data files this run read, with their SHA-256</summary>', "",
-        "| file | SHA-256 |", "| :--- | :--- |", data, "", "</details>", "",
-        "## Cite this report", "",
-        f"> Cluster workbench contributors ({year}). *{markdown_text(run.manifest.get('title', run.study))}: "
-        f"{markdown_text(run_label(spec, run.manifest))}*. Report built with the cluster workbench"
-        f"{f', commit {commit[:12]}' if commit else ''}. Cite the source it reproduces as well (below); "
-        "the workbench itself is described in `CITATION.cff`.", "",
-        "## References", "", "```{footbibliography}", "```", ""]
+        "## " + _("Provenance"), "",
+        "- " + _("**Commit:** {commit}, committed {when}; {state}.").format(
+            commit="`" + (commit or _("unknown (not a git checkout)")) + "`", when=when, state=state),
+        "- " + _("**Versions:** {versions}.").format(versions=markdown_text(versions)),
+        "- " + _("**Parameters:** {parameters}.").format(parameters=", ".join(
+            f"{markdown_code(k)} = {markdown_code(v)}" for k, v in run.manifest["parameters"].items()) or _("defaults")),
+        "- " + _("**Rebuild this report:**"), "", _fence(source.get("command", "")), "",
+        '<details class="fold"><summary>' + html_text(_("Data files this run read, with their SHA-256")) + "</summary>",
+        "", "| " + _("file") + " | SHA-256 |", "| :--- | :--- |", data, "", "</details>", "",
+        "## " + _("Cite this report"), "",
+        "> " + _("Cluster workbench contributors ({year}). *{title}: {run}*. {built} Cite the source it reproduces as "
+                 "well (below); the workbench itself is described in `CITATION.cff`.").format(
+            year=year, title=markdown_text(_(run.manifest.get("title", run.study))),
+            run=markdown_text(run_label(spec, run.manifest)), built=built), "",
+        "## " + _("References"), "", "```{footbibliography}", "```", ""]
     return "\n".join(lines)
 
 
-def page_notebook(spec: contract.Study, run: PublishedRun, entries: dict) -> nbformat.NotebookNode:
+def page_notebook(spec: contract.Study, run: PublishedRun, entries: dict, switch: str = "") -> nbformat.NotebookNode:
     """The run's executed notebook as a page: narrative and outputs, no code. Tables and
     figures are numbered first, so that the text can refer to any of them by number."""
     executed = nbformat.read(run.folder / "notebook.ipynb", as_version=4)
@@ -292,7 +310,7 @@ def page_notebook(spec: contract.Study, run: PublishedRun, entries: dict) -> nbf
             parts.append(text)
         elif cell.cell_type == "code":
             parts += [block for output in cell.get("outputs", []) for block in output_blocks(run, output, numbering)]
-    cells = [title_block(spec, run, entries), *(_references(text, numbering) for text in parts), provenance_block(spec, run)]
+    cells = [title_block(spec, run, entries, switch), *(_references(text, numbering) for text in parts), provenance_block(spec, run)]
     page = nbformat.v4.new_notebook()
     page.metadata = {"kernelspec": executed.metadata.get("kernelspec", {}), "language_info": {"name": "python"}}
     for number, text in enumerate(c for c in cells if c.strip()):
@@ -314,8 +332,31 @@ def study_headline(spec: contract.Study, runs: list[PublishedRun]) -> str:
     return (chosen.folder / HEADLINE_FILE).read_text(encoding="utf-8").strip() if chosen else ""
 
 
-def index_pages(registry: contract.Registry, runs: list[PublishedRun], entries: dict) -> dict[str, str]:
-    """The site's home page and one page per study, listing its runs (the side navigation)."""
+def edition_pages(runs: list[PublishedRun]) -> set[str]:
+    """The pages of an edition with these runs, by their path in it."""
+    return ({"index.html"} | {f"{run.study}/index.html" for run in runs}
+            | {f"{run.study}/{run.name}/report.html" for run in runs}) if runs else set()
+
+
+def language_switch(page: str, lang: str, editions: dict[str, set[str]]) -> str:
+    """Links from `page` (its path in the edition of `lang`) to the same page in each other
+    edition, or to that edition's home when it has no such page: relative, so that they work
+    from files. Empty when there is no other edition."""
+    up = "../" * page.count("/") + ("" if lang == DEFAULT else "../")
+    links = []
+    for other, pages in editions.items():
+        if other == lang or not pages:
+            continue
+        target = page if page in pages else "index.html"
+        href = up + ("" if other == DEFAULT else f"{other}/") + target
+        links.append(f'<a href="{href}" hreflang="{other}" lang="{other}">{LANGUAGE_NAMES[other]}</a>')
+    return f'<p class="language-switch">{" · ".join(links)}</p>' if links else ""
+
+
+def index_pages(registry: contract.Registry, runs: list[PublishedRun], entries: dict,
+                switch=lambda page: "") -> dict[str, str]:
+    """The site's home page and one page per study, listing its runs (the side navigation);
+    `switch(page)` gives the page's links to the other editions."""
     pages, studies = {}, []
     for spec in registry.studies():
         own = [run for run in runs if run.study == spec.name]
@@ -323,25 +364,31 @@ def index_pages(registry: contract.Registry, runs: list[PublishedRun], entries: 
             continue
         headline = study_headline(spec, own)
         studies.append((spec, own, headline))
+        illustrative = " (" + _("illustrative data") + ")"
         listing = "\n".join(f"- [{markdown_text(run_label(spec, run.manifest))}]({run.name}/report)"
-                            + (" (illustrative data)" if run.manifest.get("illustrative") else "") for run in own)
+                            + (illustrative if run.manifest.get("illustrative") else "") for run in own)
         toctree = "\n".join(f"{plain(run_label(spec, run.manifest))} <{run.name}/report>" for run in own)
+        switched = switch(f"{spec.name}/index.html")
         pages[f"{spec.name}/index.md"] = (
-            f"# {markdown_text(spec.title)}\n\n"
-            + (f"**Source.** {source_line(spec.source, entries)}\n\n" if spec.source else "")
-            + (f"**Finding.** {headline}\n\n" if headline else "")
-            + f"Reports of this study:\n\n{listing}\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n")
-    lines = [f"# {SITE_TITLE}", "",
-             "Reproductions of three published Indonesian studies of industrial clusters and local economic "
-             "development. Each report is a study notebook run with one set of parameters; every number is a "
-             "cell of a published table or is computed from such cells. The executed notebooks (with code), "
-             "figures and tables are beside each report.", ""]
+            f"# {markdown_text(_(spec.title))}\n\n" + (f"{switched}\n\n" if switched else "")
+            + (_("**Source.** {source}").format(source=source_line(spec.source, entries)) + "\n\n" if spec.source else "")
+            + (_("**Finding.** {text}").format(text=headline) + "\n\n" if headline else "")
+            + _("Reports of this study:") + f"\n\n{listing}\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n")
+    switched = switch("index.html")
+    lines = [f"# {_(SITE_TITLE)}", "", *([switched, ""] if switched else []),
+             _("Reproductions of three published Indonesian studies of industrial clusters and local economic "
+               "development. Each report is a study notebook run with one set of parameters; every number is a "
+               "cell of a published table or is computed from such cells. The executed notebooks (with code), "
+               "figures and tables are beside each report."), ""]
+    if language() != DEFAULT and len(studies) < len(registry.names):
+        lines += [_("This edition has the studies whose reports have been translated so far; the others are in "
+                    "the English edition."), ""]
     for spec, own, headline in studies:
-        lines += [f"## [{markdown_text(spec.title)}]({spec.name}/index)", ""]
+        lines += [f"## [{markdown_text(_(spec.title))}]({spec.name}/index)", ""]
         if headline:
             lines += [headline, ""]
         lines += [f"- [{markdown_text(run_label(spec, run.manifest))}]({spec.name}/{run.name}/report)"
-                   + (" (illustrative data)" if run.manifest.get("illustrative") else "") for run in own] + [""]
+                   + (" (" + _("illustrative data") + ")" if run.manifest.get("illustrative") else "") for run in own] + [""]
     lines += ["```{toctree}", ":hidden:", "", *[f"{plain(short_title(spec))} <{spec.name}/index>"
                                                  for spec, _, _ in studies], "```", ""]
     pages["index.md"] = "\n".join(lines)
@@ -356,7 +403,8 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_source(registry: contract.Registry, runs: list[PublishedRun], source_dir: Path) -> tuple[str, str]:
+def write_source(registry: contract.Registry, runs: list[PublishedRun], source_dir: Path,
+                 switch=lambda page: "") -> tuple[str, str]:
     """The Sphinx source tree: the site project's files (site/: conf.py, CSS, templates), the
     bibliography, index pages and one notebook per run (only files whose bytes change are
     rewritten); returns a SHA-256 of the whole tree and one of the navigation (the index
@@ -365,12 +413,13 @@ def write_source(registry: contract.Registry, runs: list[PublishedRun], source_d
     wanted = {path.relative_to(SITE_PROJECT).as_posix(): path.read_bytes()
               for path in sorted(SITE_PROJECT.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
     wanted["references.bib"] = BIBLIOGRAPHY.read_bytes()
-    indexes = {name: text.encode() for name, text in index_pages(registry, runs, entries).items()}
+    indexes = {name: text.encode() for name, text in index_pages(registry, runs, entries, switch).items()}
     navigation = hashlib.sha256(b"".join(name.encode() + b"\n" + data for name, data in sorted(indexes.items())))
     wanted |= indexes
     for run in runs:
         base = f"{run.study}/{run.name}"
-        wanted[f"{base}/report.ipynb"] = nbformat.writes(page_notebook(registry.get(run.study), run, entries)).encode()
+        page = page_notebook(registry.get(run.study), run, entries, switch(f"{base}/report.html"))
+        wanted[f"{base}/report.ipynb"] = nbformat.writes(page).encode()
         for name, figure in run.site_figures().items():
             wanted[f"{base}/figures/{name}"] = figure.read_bytes()
     for existing in [p for p in source_dir.rglob("*") if p.is_file()] if source_dir.exists() else []:
@@ -451,8 +500,34 @@ def install_site(runs: list[PublishedRun], html_dir: Path, reports_dir: Path) ->
                 stale.unlink()
 
 
+def edition_folders(reports_dir: Path) -> dict[str, Path]:
+    """Each language's edition folder: reports/ for English, reports/<lang>/ for another."""
+    return {lang: Path(reports_dir) if lang == DEFAULT else Path(reports_dir) / lang for lang in LANGUAGES}
+
+
 def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
                doctrees_dir: Path | None = None, sphinx: SphinxProcess | None = None) -> Path:
+    """Build the site of every edition that has published runs (see `build_edition`): the
+    English one in reports/, each other language's in reports/<lang>/, every page linking to
+    itself in the other editions; returns reports/index.html. `source_dir`, `doctrees_dir`
+    and `sphinx` are the English edition's."""
+    folders = edition_folders(reports_dir)
+    runs = {lang: published_runs(registry, folder) for lang, folder in folders.items()}
+    editions = {lang: edition_pages(found) for lang, found in runs.items()}
+    for lang, folder in folders.items():
+        if lang != DEFAULT and runs[lang]:
+            build_edition(registry, folder, editions=editions)
+    return build_edition(registry, Path(reports_dir), source_dir, doctrees_dir, sphinx, editions)
+
+
+def sphinx_settings(lang: str) -> dict:
+    """What an edition overrides of site/conf.py: its language, and the site's title in it."""
+    return {} if lang == DEFAULT else {"language": lang, "html_title": _(SITE_TITLE), "project": _(SITE_TITLE)}
+
+
+def build_edition(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
+                  doctrees_dir: Path | None = None, sphinx: SphinxProcess | None = None,
+                  editions: dict[str, set[str]] | None = None) -> Path:
     """Write the Sphinx source for every published run, build the HTML into build/html/ and
     install it into reports/ (see `install_site`); returns reports/index.html. The source and
     Sphinx's cache go to build/ beside the reports folder. Sphinx warnings fail the build and
@@ -461,18 +536,22 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
     every page exists, Sphinx is not run. `sphinx` is a SphinxProcess started ahead (it is
     stopped here either way); without one, or one for other folders, Sphinx is started now."""
     reports_dir = Path(reports_dir)
+    lang = edition_language(reports_dir)
     html_dir, source_dir, doctrees_dir = site_folders(reports_dir, source_dir, doctrees_dir)
     installed = site_stamp(reports_dir, doctrees_dir)
+    previous = language()
     try:
+        use_language(lang)
         runs = published_runs(registry, reports_dir)
-        digest, navigation = write_source(registry, runs, source_dir)
+        digest, navigation = write_source(registry, runs, source_dir,
+                                          lambda page: language_switch(page, lang, editions or {}))
         pages = [reports_dir / "index.html", *(run.folder / "report.html" for run in runs)]
         if installed.is_file() and installed.read_text() == digest and all(p.is_file() for p in pages):
             return reports_dir / "index.html"
         if sphinx is None or sphinx.folders != (html_dir, source_dir, doctrees_dir):
             if sphinx is not None:
                 sphinx.stop()
-            sphinx = SphinxProcess(html_dir, source_dir, doctrees_dir)
+            sphinx = SphinxProcess(html_dir, source_dir, doctrees_dir, sphinx_settings(lang))
         unfinished = html_dir.parent / "site-build-unfinished"
         if unfinished.exists():   # the last build was stopped or failed: its cache may be half written
             shutil.rmtree(html_dir, ignore_errors=True)
@@ -486,6 +565,7 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
         unfinished.touch()
         status = sphinx.build()
     finally:
+        use_language(previous)
         if sphinx is not None:
             sphinx.stop()
     if status:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from workbench.core.i18n import DEFAULT, LANGUAGES
 from workbench.core.paths import REPORTS_DIR
 
 # Run by SphinxProcess as `python -c`, so it needs no import path to the workbench: it ignores
@@ -25,12 +26,21 @@ sys.exit(sphinx.cmd.build.main(sys.argv[1:]) if sys.stdin.readline().strip() == 
 """
 
 
+def edition_language(reports_dir: Path) -> str:
+    """The language of the edition whose reports are in `reports_dir`: another language's
+    edition is the folder named after it inside reports/ (reports/id/)."""
+    name = Path(reports_dir).name
+    return name if name in LANGUAGES and name != DEFAULT else DEFAULT
+
+
 def site_folders(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
                  doctrees_dir: Path | None = None) -> tuple[Path, Path, Path]:
     """Where Sphinx writes the site (build/html/, from which it is installed into reports/),
     and where its source and Sphinx's cache go unless told: build/site/ and build/doctrees/,
-    all beside the reports folder."""
-    build = Path(reports_dir).parent / "build"
+    all beside the reports folder; for another language's edition (reports/id/), the same
+    under build/id/."""
+    lang = edition_language(reports_dir)
+    build = Path(reports_dir).parent / "build" if lang == DEFAULT else Path(reports_dir).parent.parent / "build" / lang
     return build / "html", Path(source_dir or build / "site"), Path(doctrees_dir or build / "doctrees")
 
 
@@ -45,11 +55,12 @@ class SphinxProcess:
     to (`build`). It runs with a fixed hash seed: Sphinx's .buildinfo hashes its configuration,
     which holds sets, so only a fixed seed gives the same bytes in every build."""
 
-    def __init__(self, html_dir: Path, source_dir: Path, doctrees_dir: Path):
+    def __init__(self, html_dir: Path, source_dir: Path, doctrees_dir: Path, settings: dict | None = None):
         self.folders = html_dir, source_dir, doctrees_dir
         # Serial: -j 2 gave no measurable gain for the site's 16 pages (see the README's
-        # Performance section).
-        arguments = ["-b", "html", "-q", "-W", "--keep-going", "-d", str(doctrees_dir), str(source_dir),
+        # Performance section). `settings` override conf.py's (-D): an edition's language.
+        overrides = [f"-D{name}={value}" for name, value in (settings or {}).items()]
+        arguments = ["-b", "html", "-q", "-W", "--keep-going", *overrides, "-d", str(doctrees_dir), str(source_dir),
                      str(html_dir)]
         self.process = subprocess.Popen([sys.executable, "-c", SPHINX_ON_CUE, *arguments], stdin=subprocess.PIPE,
                                         env={**os.environ, "PYTHONHASHSEED": "0"}, text=True)
