@@ -45,3 +45,15 @@ html_theme_options = {
     "navigation_with_keys": False,
 }
 suppress_warnings = ["mystnb.unknown_mime_type", "misc.highlighting_failure"]
+
+
+# The search box's placeholder in the edition's language (the theme's own is English only).
+SEARCH_BAR_TEXT = {"en": "Search...", "id": "Cari..."}
+
+
+def _search_bar_text(app, config):
+    config.html_theme_options["search_bar_text"] = SEARCH_BAR_TEXT.get(config.language, SEARCH_BAR_TEXT["en"])
+
+
+def setup(app):
+    app.connect("config-inited", _search_bar_text)

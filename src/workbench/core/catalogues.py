@@ -88,19 +88,20 @@ def templates(registry) -> dict[str, Catalog]:
         if len(spec.languages) > 1:
             for message, location in data_messages(spec.data_folder):
                 code.add(message, locations=[(location, 0)])
-            note = source_note(spec.source)
-            if note:
-                code.add(note, locations=[("references.bib", 0)])
+            for words in source_words(spec.source):
+                code.add(words, locations=[("references.bib", 0)])
     return {"workbench": code, "narrative": narrative}
 
 
-def source_note(key: str) -> str:
-    """The note of a study's source in references.bib (the workbench's words about it)."""
+def source_words(key: str) -> list[str]:
+    """The workbench's words about a study's source in references.bib: how it was published
+    (for a source with no journal or book) and the note."""
     if not key or not BIBLIOGRAPHY.is_file():
-        return ""
+        return []
     from pybtex.database import parse_file
     entry = parse_file(str(BIBLIOGRAPHY)).entries.get(key)
-    return str(entry.fields.get("note", "")).replace("{", "").replace("}", "") if entry else ""
+    fields = [] if entry is None else [entry.fields.get(name, "") for name in ("howpublished", "note")]
+    return [str(text).replace("{", "").replace("}", "") for text in fields if text]
 
 
 def data_messages(folder: Path) -> list[tuple[str, str]]:

@@ -37,6 +37,7 @@ from workbench.core.tables import ReadableTable, header, humanize
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 SITE_PROJECT = PROJECT_ROOT / "site"   # the Sphinx project's own files: conf.py, _static/
 SITE_TITLE = N_("Cluster workbench reports")
+SITE_AUTHOR = N_("Cluster workbench contributors")
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}   # each in its own language
 KINDS = (N_("Table"), N_("Figure"))
 REFERENCE = re.compile(r"\{numref\}`([^`<]+)`")
@@ -132,7 +133,7 @@ def source_line(key: str, entries: dict) -> str:
     parts = [markdown_text(f"{authors} ({year})."), f"*{markdown_text(entry['title'])}*."]
     venue = entry.get("journal") or entry.get("booktitle") or entry.get("howpublished")
     if venue:
-        parts.append(markdown_text(venue) + ".")
+        parts.append(markdown_text(_(venue)) + ".")
     if entry.get("note"):
         parts.append(markdown_text(_(entry["note"])) + ".")
     return " ".join(parts)
@@ -423,8 +424,8 @@ def write_source(registry: contract.Registry, runs: list[PublishedRun], source_d
         for name, figure in run.site_figures().items():
             wanted[f"{base}/figures/{name}"] = figure.read_bytes()
     for existing in [p for p in source_dir.rglob("*") if p.is_file()] if source_dir.exists() else []:
-        if existing.relative_to(source_dir).as_posix() not in wanted:
-            existing.unlink()
+        if existing.relative_to(source_dir).as_posix() not in wanted and existing.suffix != ".mo":
+            existing.unlink()   # (Sphinx compiles each catalogue of locales/ to a .mo beside it, kept)
     tree = hashlib.sha256()
     for name, data in sorted(wanted.items()):
         _write_if_changed(source_dir / name, data)
@@ -522,7 +523,8 @@ def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, sou
 
 def sphinx_settings(lang: str) -> dict:
     """What an edition overrides of site/conf.py: its language, and the site's title in it."""
-    return {} if lang == DEFAULT else {"language": lang, "html_title": _(SITE_TITLE), "project": _(SITE_TITLE)}
+    return {} if lang == DEFAULT else {"language": lang, "html_title": _(SITE_TITLE), "project": _(SITE_TITLE),
+                                       "author": _(SITE_AUTHOR)}
 
 
 def build_edition(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
