@@ -41,8 +41,8 @@ def nbval(project: Path, names: list[str]) -> dict[str, str]:
         cwd=project, env=env, capture_output=True, text=True)
     assert report.is_file(), result.stdout[-2000:] + result.stderr[-2000:]
     failures = {name: "" for name in names}
-    for case in ElementTree.parse(report).iter("testcase"):   # classname: notebooks.<study>.ipynb
-        name = case.get("classname").removeprefix("notebooks.").removesuffix(".ipynb")
+    for case in ElementTree.parse(report).iter("testcase"):   # classname: notebooks.[<lang>.]<study>.ipynb
+        name = case.get("classname").removeprefix("notebooks.").removesuffix(".ipynb").replace(".", "/")
         for problem in [*case.iter("failure"), *case.iter("error")]:
             failures[name] += f"{case.get('name')}: {problem.get('message')}\n{problem.text}\n"
     report.unlink()
@@ -55,6 +55,7 @@ def guarded(tmp_path_factory) -> SimpleNamespace:
     created = workbench_in(project, "new-study", NEW, "--title", "Batik clusters in Pekalongan")
     assert created.returncode == 0, created.stderr
     names = [*REGISTRY.names, NEW]
+    editions = {f"{lang}/{name}": name for name in REGISTRY.names for lang in REGISTRY.get(name).languages[1:]}
     probes, problems = evaluate_in(project, "import dataclasses\nfrom workbench.core import study\nfrom workbench.registry import REGISTRY",
                                    f"[{{name: dataclasses.asdict(REGISTRY.get(name).guard) for name in {names!r}}}, "
                                    f"study.contract_problems(REGISTRY.get({NEW!r}))]")
@@ -66,7 +67,7 @@ def guarded(tmp_path_factory) -> SimpleNamespace:
     change_cell(load_package("metal_clusters", project / "data" / "raw").path("table4_cooperation_same_kind"),
                 {"location": "Pati"}, "not_cooperating", str(CHANGED_COUNT))
     return SimpleNamespace(project=project, probes=probes, problems=problems, stored=stored, built=built,
-                           unchanged=unchanged, changed=nbval(project, names),
+                           unchanged=unchanged, changed=nbval(project, [*names, *editions]), editions=editions,
                            again=workbench_in(project, "new-study", NEW))
 
 
@@ -75,6 +76,17 @@ def test_a_changed_value_fails_the_guard_of_every_study(guarded):
     assert set(guarded.probes) == {*REGISTRY.names, NEW}
     missed = {name: probe["shows"] for name, probe in guarded.probes.items()
               if probe["shows"] not in guarded.changed[name]}
+    assert missed == {}, f"nbval did not fail showing these changes: {missed}"
+
+
+@pytest.mark.slow
+def test_a_changed_value_fails_the_guard_of_every_edition_in_another_language(guarded):
+    """The stored outputs of each edition in another language (notebooks/<lang>/<study>.ipynb,
+    run with `lang`) are guarded too: the same changed value fails them, showing the same
+    change."""
+    assert guarded.editions, "no study has an edition in another language"
+    missed = {edition: guarded.probes[name]["shows"] for edition, name in guarded.editions.items()
+              if guarded.probes[name]["shows"] not in guarded.changed[edition]}
     assert missed == {}, f"nbval did not fail showing these changes: {missed}"
 
 

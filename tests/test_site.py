@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from workbench.core.paths import REPORTS_DIR
+from workbench.core.site import run_manifests
 from workbench.registry import REGISTRY
 from figure_checks import overflowing_texts
 
@@ -63,7 +64,7 @@ def name(page: Path) -> str:
 
 def test_the_site_has_an_index_and_a_page_per_run():
     assert (REPORTS_DIR / "index.html").is_file()
-    runs = {manifest.parent for manifest in REPORTS_DIR.glob("*/*/run.json")}
+    runs = {manifest.parent for manifest in run_manifests(REPORTS_DIR)}
     assert runs and {page.parent for page in REPORT_PAGES} == runs
 
 
@@ -176,7 +177,7 @@ def test_the_committed_site_is_what_the_committed_runs_build(tmp_path):
     current and deterministic (no timestamps or random ids)."""
     from workbench.core.site import build_site
     reports = tmp_path / "reports"
-    for manifest in REPORTS_DIR.glob("*/*/run.json"):
+    for manifest in run_manifests(REPORTS_DIR):
         shutil.copytree(manifest.parent, reports / manifest.parent.relative_to(REPORTS_DIR),
                         ignore=shutil.ignore_patterns("report.html"))
     build_site(REGISTRY, reports, tmp_path / "source", tmp_path / "doctrees")

@@ -35,7 +35,8 @@ def test_unknown_study_names_the_registered_ones():
 def test_a_study_that_breaks_the_contract_is_told_what_it_lacks(project_copy):
     notebook = project_copy / "notebooks" / "led_synergism.ipynb"
     replace_in_file(notebook, 'user_data: str = \\"\\"', 'own_folder: str = \\"\\"')
-    replace_in_file(project_copy / "runs.toml", 'study = "tumang_governance"', 'study = "tumang_governanc"')
+    runs_config = project_copy / "runs.toml"   # every run of the study, in every language, gone
+    runs_config.write_text(runs_config.read_text().replace('study = "tumang_governance"', 'study = "tumang_governanc"'))
     (project_copy / "data" / "raw" / "metal_clusters" / "claims.csv").unlink()
     assert problems_in(project_copy, "led_synergism", "tumang_governance", "metal_clusters") == {
         "led_synergism": ["led_synergism.ipynb does not declare the parameter 'user_data'",

@@ -506,6 +506,11 @@ def edition_folders(reports_dir: Path) -> dict[str, Path]:
     return {lang: Path(reports_dir) if lang == DEFAULT else Path(reports_dir) / lang for lang in LANGUAGES}
 
 
+def run_manifests(reports_dir: Path) -> list[Path]:
+    """The run.json of every published run, of every edition."""
+    return sorted(m for folder in edition_folders(reports_dir).values() for m in folder.glob("*/*/run.json"))
+
+
 def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
                doctrees_dir: Path | None = None, sphinx: SphinxProcess | None = None) -> Path:
     """Build the site of every edition that has published runs (see `build_edition`): the
