@@ -21,6 +21,9 @@ GROUPS = {
     "beyond_chance": N_("A difference the text names between places, against chance"),
     "cannot_check": N_("What cannot be checked"),
 }
+KINDS = {"arithmetic": N_("arithmetic"), "text_vs_table": N_("text against tables"),
+         "section_vs_section": N_("section against section"), "workbench_reading": N_("the workbench's reading"),
+         "beyond_chance": N_("against chance"), "cannot_check": N_("cannot be checked")}   # GROUPS, in short
 VERDICT_WORDS = {AGREE: N_("agree"), DISAGREE: N_("disagree"), CANNOT_CHECK: N_("cannot be checked")}
 
 
@@ -60,7 +63,8 @@ def audit_entry(table: str, cell: str, published, recomputed, decimals: int | No
             "other_place": other_place, "other_quote": other_quote}
 
 
-SUPPORTED, NOT_DISTINGUISHABLE, NOT_TESTABLE = "supported at 95%", "not distinguishable at 95%", "not testable"
+SUPPORTED, NOT_DISTINGUISHABLE, NOT_TESTABLE = N_("supported at 95%"), N_("not distinguishable at 95%"), N_("not testable")
+FINDING_WORDS = {finding: finding for finding in (SUPPORTED, NOT_DISTINGUISHABLE, NOT_TESTABLE)}
 
 
 def chance_entry(place: str, claim: str, stated: str, finding: str, reason: str, quote: str = "") -> dict:
@@ -123,9 +127,10 @@ def audit_columns(grouped: bool = False, verdicts: bool = False) -> dict:
     table of `disagreements`, which is in that order); `verdicts`: with the verdict and
     whether the values agree (for the full audit)."""
     from workbench.core.tables import Column
-    return {"group": Column(N_("Kind of disagreement"), group=grouped), "table": Column(N_("Where")),
+    return {"group": Column(N_("Kind of disagreement"), group=grouped, labels={} if grouped else KINDS),
+            "table": Column(N_("Where")),
             "cell": Column(N_("Claim or cell")), "published": Column(N_("Printed")),
-            "recomputed": Column(N_("Recomputed or stated elsewhere")),
+            "recomputed": Column(N_("Recomputed or stated elsewhere"), labels=FINDING_WORDS),
             "note": Column(N_("How checked, and what differs")), "quote": Column(N_("Quote")),
             "other_place": Column(N_("Set against")), "other_quote": Column(N_("Quote there")),
             **({"agrees": Column(N_("Agrees")), "verdict": Column(N_("Verdict"), labels=VERDICT_WORDS)} if verdicts else {})}

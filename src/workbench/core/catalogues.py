@@ -163,13 +163,15 @@ def glossary() -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|`[^`]*`|\{[^}]*\}|\S*/\S*|\S+\.(?:csv|json|py|ipynb)\b")
+QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|`[^`]*`|\{[^}]*\}|\S*/\S*|\S+\.(?:csv|json|py|ipynb)\b|\w+[_.]\w+|(?<=column )\w+")   # (and a column's name after "column")
 
 
 def _mentions(text: str, term: str) -> bool:
-    """Whether `text`, outside its quotes, code, paths and placeholders, names `term` (a word
-    or the start of one: "cooperat" names cooperation and cooperates)."""
-    return re.search(rf"(?<![\w-]){re.escape(term)}", QUOTED.sub(" ", text), flags=re.IGNORECASE) is not None
+    """Whether `text`, outside its quotes, code, identifiers, paths and placeholders, names
+    `term`: a word, the start of one ("dynamic" names dynamics), or one of several words
+    separated by | ("cooperate|cooperation")."""
+    words = "|".join(re.escape(word) for word in term.split("|"))
+    return re.search(rf"(?<![\w-])(?:{words})", QUOTED.sub(" ", text), flags=re.IGNORECASE) is not None
 
 
 def catalogue_problems(registry, lang: str) -> list[str]:
@@ -202,6 +204,8 @@ def catalogue_problems(registry, lang: str) -> list[str]:
                 source = message.id if isinstance(message.id, str) else message.id[0]
                 for kept in (term["en"] for term in terms if term["en"] == term["id"]):   # names kept as they are
                     source = re.sub(re.escape(kept), " ", source, flags=re.IGNORECASE)
+                if all(text in source for text in strings):
+                    continue   # the message carries the source's own term ("Ada / Cooperates"), kept as it is
                 for term in terms:
                     # Indonesian adds prefixes as well as suffixes (dikutip, kutipan): the
                     # glossary's root may stand anywhere in a word

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.core.i18n import _
 from workbench.core.errors import DataValidationError, Problem
 from workbench.core.paths import SPREADSHEETS, display_path, split_sheet
 from workbench.core.readers import header_problems, read_delimited_text, refuse_unreadable
@@ -246,10 +247,10 @@ def read_answers(path: str | Path, form: Form | None = None) -> Answers:
     if path.suffix.lower() in SPREADSHEETS:
         refuse_unreadable(path, "Excel workbook")
         frame, sheet = read_workbook(path, sheet)
-        delimiter, container = "", f"Excel workbook, sheet {sheet!r}"   # no delimiter: a decimal comma is unambiguous
+        delimiter, container = "", _("Excel workbook, sheet {sheet}").format(sheet=repr(sheet))   # no delimiter: a decimal comma is unambiguous
     else:
         frame, delimiter = read_delimited_text(path)
-        container = {",": "CSV", ";": "CSV (semicolon-separated)", "\t": "tab-separated text"}[delimiter]
+        container = {",": "CSV", ";": _("CSV (semicolon-separated)"), "\t": _("tab-separated text")}[delimiter]
     tool = tool_of(frame.columns)
     ids = _submission_ids(frame, tool)
     problems = []
@@ -272,7 +273,8 @@ def read_answers(path: str | Path, form: Form | None = None) -> Answers:
     if problems:
         raise DataValidationError(problems)
     frame = frame.rename(columns=renamed)
-    return Answers(frame, f"{tool} export ({container})" if tool else container, ids.loc[frame.index],
+    return Answers(frame, _("{tool} export ({container})").format(tool=tool, container=container) if tool else container,
+                   ids.loc[frame.index],
                    int(rejected.sum()), delimiter, tool, versions[0] if versions else "")
 
 

@@ -91,6 +91,11 @@ def source_term(indonesian: str, english: str, joiner: str = " ({})") -> str:
     return indonesian if _current == "id" else indonesian + joiner.format(english)
 
 
+def in_language(indonesian: str, english: str) -> str:
+    """Of a term the data give in both languages, the one in the language in use."""
+    return indonesian if _current == "id" else english
+
+
 def narrative(paragraph: str, lang: str | None = None) -> str:
     """A paragraph of a notebook's text in `lang` (default: the language in use)."""
     return translations(lang or _current, "narrative").gettext(paragraph)

@@ -14,6 +14,8 @@ import pandas as pd
 from scipy import stats
 from scipy.stats.contingency import association, expected_freq
 
+from workbench.core.i18n import N_, _, integer, number
+
 CONFIDENCE = 0.95
 LEVEL = 0.05   # a difference is "larger than chance" when p < LEVEL
 MIN_EXPECTED = 5   # the usual rule for trusting the chi-square approximation
@@ -67,9 +69,9 @@ def independence_test(counts: pd.DataFrame) -> TestResult:
     table = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
     observations = int(table.to_numpy().sum())
     if table.shape[0] < 2:
-        return no_test("fewer than two groups with answers", observations)
+        return no_test(_("fewer than two groups with answers"), observations)
     if table.shape[1] < 2:
-        return no_test("every firm gave the same answer", observations)
+        return no_test(_("every firm gave the same answer"), observations)
     observed = table.to_numpy().astype(int)
     smallest = float(expected_freq(observed).min())
     effect = float(association(observed, method="cramer", correction=False))
@@ -77,8 +79,9 @@ def independence_test(counts: pd.DataFrame) -> TestResult:
     if smallest >= MIN_EXPECTED:
         result = stats.chi2_contingency(observed, correction=False)
         return TestResult("chi-square", float(result.statistic), dof, float(result.pvalue), effect, "Cramér's V",
-                          observations, f"every expected count is at least {MIN_EXPECTED}")
-    why = f"the smallest expected count is {smallest:.1f}, below {MIN_EXPECTED}"
+                          observations, _("every expected count is at least {minimum}").format(minimum=MIN_EXPECTED))
+    why = _("the smallest expected count is {smallest}, below {minimum}").format(smallest=number(smallest, 1),
+                                                                                 minimum=MIN_EXPECTED)
     if observed.shape == (2, 2):
         result = stats.fisher_exact(observed)
         return TestResult("Fisher's exact", math.nan, dof, float(result.pvalue), effect, "Cramér's V",
@@ -87,7 +90,8 @@ def independence_test(counts: pd.DataFrame) -> TestResult:
     result = stats.chi2_contingency(observed, correction=False, method=method)
     return TestResult("Monte Carlo chi-square", float(result.statistic), dof, float(result.pvalue), effect,
                       "Cramér's V", observations,
-                      f"{why}; p from {RESAMPLES:,} random tables with the same margins (seed {SEED})")
+                      _("{why}; p from {resamples} random tables with the same margins (seed {seed})").format(
+                          why=why, resamples=integer(RESAMPLES), seed=SEED))
 
 
 def mean_interval(values) -> tuple[float, float]:
@@ -109,19 +113,24 @@ def rank_test(groups: dict[str, pd.Series]) -> TestResult:
     samples = {name: values for name, values in samples.items() if len(values)}
     observations = sum(len(values) for values in samples.values())
     if len(samples) < 2:
-        return no_test("fewer than two groups with scores", observations)
+        return no_test(_("fewer than two groups with scores"), observations)
     if pd.concat(samples.values()).nunique() < 2:
-        return no_test("every firm gave the same score", observations)
+        return no_test(_("every firm gave the same score"), observations)
     result = stats.kruskal(*samples.values())
     return TestResult("Kruskal-Wallis", float(result.statistic), len(samples) - 1, float(result.pvalue),
                       float(result.statistic) / (observations - 1), "epsilon-squared", observations,
-                      "scores on an ordinal scale: a test of ranks")
+                      _("scores on an ordinal scale: a test of ranks"))
 
 
 def describe_result(result: TestResult) -> str:
     """The test in words: "chi-square(2) = 9.81, p = 0.007, Cramér's V = 0.45"."""
     if result.test == "none":
-        return f"no test possible: {result.reason}"
-    statistic = "" if math.isnan(result.statistic) else f"({result.dof:g}) = {result.statistic:.2f}"
-    p = "p < 0.001" if result.p_value < 0.001 else f"p = {result.p_value:.3f}"
-    return f"{result.test}{statistic}, {p}, {result.effect_name} = {result.effect:.2f}"
+        return _("no test possible: {reason}").format(reason=result.reason)
+    statistic = "" if math.isnan(result.statistic) else f"({result.dof:g}) = {number(result.statistic, 2)}"
+    p = f"p < {number(0.001, 3)}" if result.p_value < 0.001 else f"p = {number(result.p_value, 3)}"
+    return f"{_(result.test)}{statistic}, {p}, {_(result.effect_name)} = {number(result.effect, 2)}"
+
+
+# The names of the tests and effect sizes, as `describe_result` writes them.
+TEST_NAMES = (N_("chi-square"), N_("Fisher's exact"), N_("Monte Carlo chi-square"), N_("Kruskal-Wallis"),
+              N_("Cramér's V"), N_("epsilon-squared"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from workbench.core.escape import html_text, markdown_text
-from workbench.core.i18n import N_, _
+from workbench.core.i18n import DEFAULT, N_, _, language
 from workbench.core.i18n import number as written_number
 
 MISSING = "–"
@@ -175,13 +175,23 @@ class ReadableTable:
         return {"headers": self.headers, "rows": self.rows, "numeric": self.numeric, "notes": self.notes, **grouped}
 
 
+def english_beside_source(names: list[str]) -> list[str]:
+    """The columns to show: all of them in English; in another language, not a column
+    `<x>_en` beside `<x>` or `<x>_id` (the English of a term the source prints, which a reader
+    of the source's language does not need)."""
+    if language() == DEFAULT:
+        return names
+    return [name for name in names if not (str(name).endswith("_en") and len(str(name)) > 3 and (
+        str(name)[:-3] in names or f"{str(name)[:-3]}_id" in names))]
+
+
 def readable(frame: pd.DataFrame, columns: Mapping[str, Column | str] | None = None,
              only: Sequence[str] | None = None, notes: Sequence[str] = ()) -> ReadableTable:
     """The table as the reader sees it. `columns` gives a column's label (a string) or a
     `Column`; `only` picks and orders the columns shown (default: all). The first column
     marked `group` heads the groups of rows."""
     columns = {name: (Column(label=spec) if isinstance(spec, str) else spec) for name, spec in (columns or {}).items()}
-    shown = list(only) if only is not None else list(frame.columns)
+    shown = english_beside_source(list(only) if only is not None else list(frame.columns))
     headers, kinds, specs = [], [], []
     for name in shown:
         spec = columns.get(name, Column())

@@ -38,11 +38,12 @@ from .inference import (
     score_intervals as score_intervals,
     score_tests as score_tests,
     UNTESTABLE as UNTESTABLE,
+    why_untestable as why_untestable,
 )
 from .tables import (
     cooperation_caption as cooperation_caption,
     cooperation_cells as cooperation_cells,
-    COOPERATION_CELLS_NOTE as COOPERATION_CELLS_NOTE,
+    cooperation_cells_note as cooperation_cells_note,
     cooperation_table as cooperation_table,
     describe_cooperation as describe_cooperation,
     describe_dynamics as describe_dynamics,

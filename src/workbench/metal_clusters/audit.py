@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from workbench.core.audit import NOT_DISTINGUISHABLE, NOT_TESTABLE, SUPPORTED, audit_entry, audit_table, chance_entry
+from workbench.core.audit import NOT_DISTINGUISHABLE, NOT_TESTABLE, SUPPORTED, audit_entry, audit_table, chance_entry, place
+from workbench.core.i18n import _
 from workbench.core.inference import describe_result, independence_test
 from workbench.core.claims import check_claims
 from workbench.metal_clusters.codebook import ASPECTS, LINKAGES, MODES, PROBLEM_AREAS
@@ -90,8 +91,9 @@ def locations_above_the_sample(study, claim):
     """Locations where the table `subject` counts more firms than Tabel 4, the 48 firms interviewed."""
     sample = _locations(study, "table4_cooperation_same_kind")["total"]
     counts = _locations(study, claim.subject)["total"]
-    above = [f"{place}: {int(counts[place])} against {int(sample[place])}" for place in counts.index
-             if counts[place] > sample[place]]
+    above = [_("{place}: {count} against {sample}").format(place=place, count=int(counts[place]),
+                                                           sample=int(sample[place]))
+             for place in counts.index if counts[place] > sample[place]]
     return len(above), "; ".join(above)
 
 
@@ -112,16 +114,16 @@ def ranking_against_chance(study, claim) -> tuple[str, str]:
     pairs = []
     for first, second in zip(order, order[1:]):
         result = independence_test(counts.loc[[first, second]])
-        pairs.append((f"{first} against {second}", result))
-    finding = SUPPORTED if all(result.differs for _, result in pairs) else NOT_DISTINGUISHABLE
-    reason = "; ".join([f"all locations: {describe_result(overall)}",
+        pairs.append((_("{first} against {second}").format(first=first, second=second), result))
+    finding = SUPPORTED if all(result.differs for _pair, result in pairs) else NOT_DISTINGUISHABLE
+    reason = "; ".join([_("all locations: {result}").format(result=describe_result(overall)),
                         *(f"{pair}: {describe_result(result)}" for pair, result in pairs)])
     return finding, reason
 
 
 def tabel3_not_testable(study, claim) -> tuple[str, str]:
     """A comparison of locations on Tabel 3's means: not testable (see inference.UNTESTABLE)."""
-    return NOT_TESTABLE, UNTESTABLE["Tabel 3"]
+    return NOT_TESTABLE, _(UNTESTABLE["Tabel 3"])
 
 
 AGAINST_CHANCE = {"ranking_by_share_cooperating": ranking_against_chance,
@@ -135,7 +137,7 @@ def comparisons_against_chance(study) -> list[dict]:
     for claim in study.raw["claims"].itertuples():
         if claim.check in AGAINST_CHANCE:
             finding, reason = AGAINST_CHANCE[claim.check](study, claim)
-            entries.append(chance_entry(f"{claim.place} (line {claim.line})", claim.claim, str(claim.published),
+            entries.append(chance_entry(place(claim.place, claim.line), claim.claim, str(claim.published),
                                         finding, reason, claim.quote))
     return entries
 
@@ -156,7 +158,7 @@ def reproduction_audit(study) -> pd.DataFrame:
         missing = any(pd.isna(m) for m in means)
         entries.append(audit_entry(
             "Tabel 3", f"{record['location']} × {titles['total_of_means']}", record["total_of_means"],
-            float("nan") if missing else sum(means), 0, "sum of the six aspect means"))
+            float("nan") if missing else sum(means), 0, _("sum of the six aspect means")))
 
     for linkage in LINKAGES.to_dict("records"):
         table = tables[linkage["resource"]]
@@ -169,14 +171,14 @@ def reproduction_audit(study) -> pd.DataFrame:
             if row in package.pooled_rows(linkage["resource"]):
                 for column in ["cooperating", "not_cooperating", *modes, "total"]:
                     entries.append(audit_entry(label, f"{row} × {titles[column]}", record[column],
-                                               locations[column].sum(), 0, "sum of the three locations"))
+                                               locations[column].sum(), 0, _("sum of the three locations")))
             entries.append(audit_entry(label, f"{row} × {titles['total']}", record["total"],
                                        record["cooperating"] + record["not_cooperating"], 0,
                                        "Ada + Tidak Ada"))
             if modes:
                 entries.append(audit_entry(label, f"{row} × {' + '.join(titles[m] for m in modes)}",
                                            record["cooperating"], sum(record[m] for m in modes), 0,
-                                           "the modes add up to Ada (published value: Ada)"))
+                                           _("the modes add up to Ada (published value: Ada)")))
             for column, base in [("cooperating", "total"), ("not_cooperating", "total"),
                                  *[(m, "cooperating") for m in modes]]:
                 if pd.notna(record[f"{column}_pct"]):
@@ -190,7 +192,7 @@ def reproduction_audit(study) -> pd.DataFrame:
     for area in PROBLEM_AREAS["problem_area_id"]:
         for record in table8[table8["location"].isin(package.pooled_rows("table8_problem_solving"))].to_dict("records"):
             entries.append(audit_entry("Tabel 8", f"{record['location']} × {titles[area]}", record[area],
-                                       locations[area].mean(), 1, "mean of the three locations"))
+                                       locations[area].mean(), 1, _("mean of the three locations")))
 
     entries += check_claims(study, tables["claims"], CHECKS)
     entries += comparisons_against_chance(study)

@@ -5,6 +5,8 @@ The Indonesian labels are those the tables print; the English ones are the workb
 
 import pandas as pd
 
+from workbench.core.i18n import N_
+
 from workbench.metal_clusters import DISTRICTS  # noqa: F401  (the published districts, declared with the study)
 
 DISTRICT_LABELS = {"Klaten": "Klaten (Ceper)", "Pati": "Pati (Juwana)", "Tegal": "Tegal"}
@@ -38,3 +40,10 @@ PROBLEM_AREAS = pd.DataFrame(
     columns=["problem_area_id", "problem_area", "problem_area_en"],
 )
 SURVEY_LINKAGES = ["same_kind", "backward", "forward", "supporting"]
+# The headers of this study's tables (made from their column names by
+# workbench.core.tables.header), marked for the catalogue.
+COLUMN_HEADERS = (N_("District"), N_("Body"), N_("Body name"), N_("Core step"), N_("Kind"), N_("Level 1"),
+                  N_("Level 2"), N_("Level 3"), N_("Step"), N_("Text"), N_("Title"), N_("Measure"), N_("Item"),
+                  N_("Others mean"), N_("Difference"), N_("Firms"), N_("Mean"), N_("Mean low"), N_("Mean high"),
+                  N_("Small sample"), N_("Item id"), N_("Test"), N_("Statistic"), N_("Dof"), N_("P value"),
+                  N_("Effect"), N_("Effect name"), N_("Observations"), N_("Reason"), N_("Differs"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.core.i18n import _
 from workbench.core.datapackage import DataPackage, load_package
 from workbench.core.errors import DataValidationError, Problem
 from workbench.core.paths import SURVEY_SUFFIXES, display_path, split_sheet
@@ -132,7 +133,7 @@ def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> MetalCl
     package = load_package("metal_clusters", data_dir)
     raw = package.read_all(RAW_TABLES)
     tidy = [tidy_tables(raw, package)]
-    sources = [{"district": d, "source": "published: seed 001, Tabel 3-8"} for d in DISTRICTS]
+    sources = [{"district": d, "source": _("published: seed 001, Tabel 3-8")} for d in DISTRICTS]
     surveyed, problems, firm_tables = {}, [], []
     for user_file in survey_files(user_data) if str(user_data) else []:
         try:
@@ -141,7 +142,8 @@ def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> MetalCl
             problems += error.problems
             continue
         file, sheet = split_sheet(user_file)
-        named = f"{file.name}{f' (sheet {sheet})' if sheet else ''}: {kind} (SHA-256 {sha256(file.expanduser())[:16]})"
+        where = _("{file} (sheet {sheet})").format(file=file.name, sheet=sheet) if sheet else file.name
+        named = f"{where}: {kind} (SHA-256 {sha256(file.expanduser())[:16]})"
         for district in survey["table3_cluster_dynamics"]["location"]:
             if district in surveyed:
                 problems.append(Problem(shown, None, "district", district,

@@ -1,6 +1,7 @@
 """What metal_clusters declares to the workbench: its cases and its `Study` (read by the
 registry without importing the study's heavy modules)."""
 
+from workbench.core.i18n import N_
 from workbench.core.study import GuardProbe, Study, lazy
 
 DISTRICTS = {"Klaten": ("Ceper", "Klaten-Ceper", "Ceper-Klaten"),
@@ -9,11 +10,12 @@ DISTRICTS = {"Klaten": ("Ceper", "Klaten-Ceper", "Ceper-Klaten"),
 
 STUDY = Study(
     name="metal_clusters",
-    title="Metal-industry clusters in Central Java: Klaten (Ceper), Pati (Juwana), Tegal",
-    selector="district",
+    title=N_("Metal-industry clusters in Central Java: Klaten (Ceper), Pati (Juwana), Tegal"),
+    selector=N_("district"),
     published=DISTRICTS,
     user_data="file",
     source="metal_clusters_report",
+    languages=("en", "id"),
     load=lazy("workbench.metal_clusters.data:load_study"),
     processed_tables=lazy("workbench.metal_clusters.data:processed_tables"),
     guard=GuardProbe(resource="table8_problem_solving", row={"location": "Pati"}, column="production", value="2",

@@ -11,16 +11,22 @@ import pandas as pd
 
 from workbench.core.inference import (SMALL_SAMPLE, TestResult, describe_result, independence_test, mean_interval,
                                       no_test, rank_test, share_interval)
+from workbench.core.i18n import N_, _, in_language, ngettext, source_term
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICT_LABELS, LINKAGES, MODES, PROBLEM_AREAS, RESPONSES
 
 UNTESTABLE = {
-    "Tabel 3": "Tabel 3 prints each location's mean, minimum and maximum, but neither how many firms "
+    "Tabel 3": N_("Tabel 3 prints each location's mean, minimum and maximum, but neither how many firms "
                "answered each aspect nor a standard deviation: no interval of a mean and no test between "
                "locations is possible without inventing them (borrowing Tabel 4's counts would assume that "
-               "every firm answered every aspect, which the source does not say).",
-    "Tabel 8": "Tabel 8 prints one score per location and problem area, with no count of firms and no "
-               "spread: no interval or test is possible.",
+               "every firm answered every aspect, which the source does not say)."),
+    "Tabel 8": N_("Tabel 8 prints one score per location and problem area, with no count of firms and no "
+                  "spread: no interval or test is possible."),
 }
+
+
+def why_untestable() -> str:
+    """Why Tabel 3 and Tabel 8 allow no interval or test, one paragraph each."""
+    return "\n\n".join(_(reason) for reason in UNTESTABLE.values())
 
 
 def _label(district: str) -> str:
@@ -37,9 +43,9 @@ def cooperation_intervals(cooperation: pd.DataFrame) -> pd.DataFrame:
         answered = sum(firms.values())
         cooperating = answered - firms.get("not_cooperating", 0)
         first = part.iloc[0]
-        measures = [("cooperating", cooperating, answered, "firms that answered")]
+        measures = [("cooperating", cooperating, answered, _("firms that answered"))]
         if linkage_id != "supporting":
-            measures += [(mode, firms.get(mode, 0), cooperating, "cooperating firms") for mode in MODES if mode in firms]
+            measures += [(mode, firms.get(mode, 0), cooperating, _("cooperating firms")) for mode in MODES if mode in firms]
         for answer, count, base, base_name in measures:
             low, high = share_interval(count, base)
             rows.append({"district": district, "linkage_id": linkage_id, "linkage": first["linkage"],
@@ -60,8 +66,9 @@ def _counts(cooperation: pd.DataFrame, linkage_id: str, question: str) -> pd.Dat
     return grid[[mode for mode in MODES if mode in grid.columns]]
 
 
-QUESTIONS = {"cooperates": "Does the share of firms that cooperate differ between the locations?",
-             "mode": "Among the cooperating firms, does the mode (passive, active, proactive) differ between the locations?"}
+QUESTIONS = {"cooperates": N_("Does the share of firms that cooperate differ between the locations?"),
+             "mode": N_("Among the cooperating firms, does the mode (passive, active, proactive) differ between the "
+                        "locations?")}
 
 
 def cooperation_tests(cooperation: pd.DataFrame) -> pd.DataFrame:
@@ -90,33 +97,38 @@ def _result(row) -> TestResult:
 def cooperation_test_cells(tests: pd.DataFrame) -> pd.DataFrame:
     """`cooperation_tests` for reading: per linkage and question, the test and its result in
     words, whether the locations differ, the firms and why this test."""
-    verdicts = {True: "yes", False: "not at 95%", None: "cannot be tested"}
+    verdicts = {True: _("yes"), False: _("not at 95%"), None: _("cannot be tested")}
+    questions = {"cooperates": _("Whether firms cooperate"), "mode": _("How the cooperating firms cooperate")}
     return pd.DataFrame({
-        "Linkage": tests["linkage"] + " / " + tests["linkage_en"],
-        "Question": tests["question"].map({"cooperates": "Whether firms cooperate", "mode": "How the cooperating firms cooperate"}),
-        "Locations differ?": tests["differs"].map(verdicts),
-        "Test and result": [describe_result(_result(row)) for row in tests.itertuples()],
-        "Firms": tests["observations"],
-        "Why this test": tests["reason"]})
+        _("Linkage"): [source_term(a, e, " / {}") for a, e in zip(tests["linkage"], tests["linkage_en"])],
+        _("Question"): tests["question"].map(questions),
+        _("Locations differ?"): tests["differs"].map(verdicts),
+        _("Test and result"): [describe_result(_result(row)) for row in tests.itertuples()],
+        _("Firms"): tests["observations"],
+        _("Why this test"): tests["reason"]})
 
 
 def describe_cooperation_tests(tests: pd.DataFrame) -> str:
     """Which of the location differences of Tabel 4-7 are larger than chance would give."""
     sentences = []
     for row in tests.itertuples():
-        what = ("the share of firms that cooperate" if row.question == "cooperates"
-                else "how the cooperating firms cooperate")
+        what = (_("the share of firms that cooperate") if row.question == "cooperates"
+                else _("how the cooperating firms cooperate"))
         result = _result(row)
         if row.differs is None:
-            verdict = f"cannot be tested ({row.reason})"
+            verdict = _("cannot be tested ({reason})").format(reason=row.reason)
         elif row.differs:
-            verdict = "differs between the locations by more than chance would give"
+            verdict = _("differs between the locations by more than chance would give")
         else:
-            verdict = "does not differ between the locations by more than chance would give, at 95%"
-        small = (f"; small sample: the smallest location counts {row.smallest_base} firm{'s' * (row.smallest_base != 1)}"
+            verdict = _("does not differ between the locations by more than chance would give, at 95%")
+        small = ("; " + ngettext("small sample: the smallest location counts {count} firm",
+                                 "small sample: the smallest location counts {count} firms",
+                                 row.smallest_base).format(count=row.smallest_base)
                  if 0 < row.smallest_base < SMALL_SAMPLE else "")
-        sentences.append(f"- {row.linkage_en} ({row.linkage}): {what} {verdict} "
-                         f"({describe_result(result)}; {row.observations} firms{small}).")
+        linkage = in_language(row.linkage, f"{row.linkage_en} ({row.linkage})")
+        sentences.append("- " + _("{linkage}: {what} {verdict} ({result}; {firms} firms{small}).").format(
+            linkage=linkage, what=what, verdict=verdict, result=describe_result(result), firms=row.observations,
+            small=small))
     return "\n".join(sentences)
 
 
@@ -145,7 +157,7 @@ def score_tests(firms: pd.DataFrame) -> pd.DataFrame:
     for table, item_id, item_en in items:
         groups = {district: part[item_id] for district, part in firms.groupby("district", sort=False)}
         result = rank_test(groups) if len(groups) > 1 else no_test(
-            "one surveyed district: the published districts print no firm scores to rank against", sum(
+            _("one surveyed district: the published districts print no firm scores to rank against"), sum(
                 part.notna().sum() for part in groups.values()))
         rows.append({"table": table, "item_id": item_id, "item_en": item_en, **result.as_row()})
     return pd.DataFrame(rows)
@@ -154,6 +166,6 @@ def score_tests(firms: pd.DataFrame) -> pd.DataFrame:
 def response_label(answer: str) -> str:
     """An answer of `cooperation_intervals` in both languages (Ada / cooperates, Pasif / ...)."""
     if answer == "cooperating":
-        return "Ada / Cooperates"
+        return source_term("Ada", "Cooperates", " / {}")
     row = RESPONSES.set_index("response_id").loc[answer]
-    return f"{row['response']} / {row['response_en']}"
+    return source_term(row["response"], row["response_en"], " / {}")

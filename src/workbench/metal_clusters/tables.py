@@ -4,6 +4,7 @@ import pandas as pd
 
 from workbench.core.datapackage import DataPackage
 from workbench.core.escape import markdown_text
+from workbench.core.i18n import N_, _, in_language, number, source_term
 from workbench.metal_clusters import STUDY
 from workbench.metal_clusters.data import MetalClusterStudy
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICT_LABELS, LINKAGES, MODES, RESPONSES
@@ -20,7 +21,11 @@ def _grid(frame: pd.DataFrame, values: str) -> pd.DataFrame:
 
 
 def _score(value) -> str:
-    return "?" if pd.isna(value) else f"{value:.3g}"
+    """A score as the source prints it: up to three significant digits (2.88, 17)."""
+    if pd.isna(value):
+        return "?"
+    shown = f"{float(value):.3g}"
+    return number(float(shown), len(shown.split(".")[1]) if "." in shown else 0)
 
 
 def dynamics_table(dynamics: pd.DataFrame) -> pd.DataFrame:
@@ -45,12 +50,13 @@ def dynamics_cells(table: pd.DataFrame) -> pd.DataFrame:
     'mean (min-max)', with n where it is known, and the sum of the means."""
     def cell(row, aspect: str) -> str:
         answered = row[f"{aspect}_answered"]
-        n = "" if pd.isna(answered) else f", n={int(answered)}"
+        n = "" if pd.isna(answered) else f", n={number(answered, 0)}"
         return f"{_score(row[f'{aspect}_mean'])} ({_score(row[f'{aspect}_minimum'])}-{_score(row[f'{aspect}_maximum'])}{n})"
     shown = pd.DataFrame({"district": table["district"]})
     for aspect in ASPECTS.itertuples():
-        shown[f"{aspect.aspect} / {aspect.aspect_en}"] = [cell(row, aspect.aspect_id) for _, row in table.iterrows()]
-    shown["Jumlah / Sum of the means (recomputed)"] = table["sum_of_means"].map(_score)
+        shown[source_term(aspect.aspect, aspect.aspect_en, " / {}")] = [cell(row, aspect.aspect_id)
+                                                                          for _row, row in table.iterrows()]
+    shown[_("Jumlah / Sum of the means (recomputed)")] = table["sum_of_means"].map(_score)
     return shown
 
 
@@ -84,28 +90,29 @@ def cooperation_table(cooperation: pd.DataFrame, linkage_id: str) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
-COOPERATION_HEADERS = {"cooperating": "Ada / Cooperates", "not_cooperating": "Tidak ada / Does not cooperate",
-                       "cooperating_mode_not_asked": "Ada, mode not stated"}
+COOPERATION_HEADERS = {"cooperating": N_("Ada / Cooperates"), "not_cooperating": N_("Tidak ada / Does not cooperate"),
+                       "cooperating_mode_not_asked": N_("Ada, mode not stated")}
 
 
 def cooperation_cells(table: pd.DataFrame) -> pd.DataFrame:
     """`cooperation_table` for reading: each cell 'firms (share%, interval)' (see
-    COOPERATION_CELLS_NOTE), the modes as % of Ada, the firms that answered (Jumlah), and
+    `cooperation_cells_note`), the modes as % of Ada, the firms that answered (Jumlah), and
     which bases are small."""
     def cell(count, share, low, high) -> str:
         if pd.isna(share):
             return f"{count}"
-        interval = "" if pd.isna(low) else f", {low:.1f}–{high:.1f}"
-        return f"{count} ({share:.1f}%{interval})"
+        interval = "" if pd.isna(low) else f", {number(low, 1)}–{number(high, 1)}"
+        return f"{number(count, 0)} ({number(share, 1)}%{interval})"
     shown = pd.DataFrame({"district": table["district"]})
     responses = RESPONSES.set_index("response_id")
     for answer in [c for c in table.columns if f"{c}_pct" in table.columns]:
-        header = COOPERATION_HEADERS.get(answer) or f"{responses.at[answer, 'response']} / {responses.at[answer, 'response_en']}"
+        header = (_(COOPERATION_HEADERS[answer]) if answer in COOPERATION_HEADERS
+                  else source_term(responses.at[answer, "response"], responses.at[answer, "response_en"], " / {}"))
         if answer not in ("cooperating", "not_cooperating"):
-            header += " (% of Ada)"
+            header += " " + _("(% of Ada)")
         shown[header] = [cell(r[answer], r[f"{answer}_pct"], r[f"{answer}_low"], r[f"{answer}_high"])
                          for _, r in table.iterrows()]
-    shown["Jumlah / Firms that answered"] = table["answered"]
+    shown[_("Jumlah / Firms that answered")] = table["answered"]
     modes = any(mode in table.columns for mode in MODES)
     small = [small_sample(row["answered"], row["cooperating"] if modes else None) for _, row in table.iterrows()]
     shown["district"] = [f"{district} {SMALL_MARK}" if flag else district for district, flag in zip(table["district"], small)]
@@ -113,10 +120,12 @@ def cooperation_cells(table: pd.DataFrame) -> pd.DataFrame:
 
 
 SMALL_MARK = "†"
-COOPERATION_CELLS_NOTE = ("Each cell: firms (share, 95% Wilson interval of the share). Ada and Tidak ada are shares of "
-                          "the firms that answered; the modes are shares of the firms that cooperate (Ada). "
-                          f"{SMALL_MARK}: fewer than {SMALL_SAMPLE} firms answered, or cooperate, in this district: "
-                          "its intervals are wide.")
+def cooperation_cells_note() -> str:
+    """The note under each cooperation table: how to read a cell, and the small-base mark."""
+    return _("Each cell: firms (share, 95% Wilson interval of the share). Ada and Tidak ada are shares of the firms "
+             "that answered; the modes are shares of the firms that cooperate (Ada). {mark}: fewer than {small} firms "
+             "answered, or cooperate, in this district: its intervals are wide.").format(mark=SMALL_MARK,
+                                                                                        small=SMALL_SAMPLE)
 
 
 def small_sample(answered: int, cooperating: int | None = None) -> bool:
@@ -127,9 +136,10 @@ def small_sample(answered: int, cooperating: int | None = None) -> bool:
 
 def problem_solving_table(scores: pd.DataFrame) -> pd.DataFrame:
     """Table 8 as district × problem area, with the recomputed mean of the districts."""
-    frame = scores.assign(column=scores["problem_area"] + " / " + scores["problem_area_en"])
+    frame = scores.assign(column=[source_term(a, e, " / {}") for a, e in zip(scores["problem_area"],
+                                                                            scores["problem_area_en"])])
     grid = _grid(frame, "score").astype(float).round(2)
-    grid.loc["mean of the districts shown (recomputed)"] = grid.mean().round(2)
+    grid.loc[_("mean of the districts shown (recomputed)")] = grid.mean().round(2)
     return grid.reset_index()
 
 
@@ -137,14 +147,14 @@ def district_profile(study: MetalClusterStudy, district: str) -> pd.DataFrame:
     """The district's score on every aspect and problem area beside the other districts' mean."""
     district = STUDY.one_case(district, study.cases)
     frames = []
-    for table, label, value in [(study.dynamics, "cluster dynamics (Tabel 3, mean)", "mean"),
-                                (study.problem_solving, "problem solving (Tabel 8)", "score")]:
+    for table, label, value in [(study.dynamics, _("cluster dynamics (Tabel 3, mean)"), "mean"),
+                                (study.problem_solving, _("problem solving (Tabel 8)"), "score")]:
         key, name, name_en = table.columns[2:5]
         own = table[table["district"] == district].set_index(key)
         others = table[table["district"] != district].groupby(key, sort=False)[value].mean()
         frames.append(pd.DataFrame({
-            "measure": label, "item": own[name] + " / " + own[name_en], district: own[value],
-            "others' mean": others.reindex(own.index).round(2),
+            "measure": label, "item": [source_term(a, e, " / {}") for a, e in zip(own[name], own[name_en])],
+            district: own[value], "others_mean": others.reindex(own.index).round(2),
             "difference": (own[value] - others.reindex(own.index)).round(2)}))
     return pd.concat(frames, ignore_index=True)
 
@@ -160,22 +170,29 @@ def strongest_and_weakest(study: MetalClusterStudy, district: str) -> str:
     """A sentence naming the district's strongest and weakest aspects (ties listed together)."""
     district = STUDY.one_case(district, study.cases)
     dynamics = study.dynamics[study.dynamics["district"] == district]
-    dynamics = dynamics.assign(label=dynamics["aspect"] + " (" + dynamics["aspect_en"].str.lower() + ")")
+    dynamics = dynamics.assign(label=_labels(dynamics, "aspect"))
     scores = study.problem_solving[study.problem_solving["district"] == district]
-    scores = scores.assign(label=scores["problem_area"] + " (" + scores["problem_area_en"].str.lower() + ")")
+    scores = scores.assign(label=_labels(scores, "problem_area"))
     name = DISTRICT_LABELS.get(district, district)
-    return (f"**{markdown_text(name)}** — cluster dynamics (Tabel 3 means): {_ranking(dynamics, 'mean', 'strongest', 'weakest')}. "
-            f"Problem solving (Tabel 8 scores): {_ranking(scores, 'score', 'most collective', 'least')}.")
+    return _("**{district}** — cluster dynamics (Tabel 3 means): {dynamics}. Problem solving (Tabel 8 scores): "
+             "{scores}.").format(district=markdown_text(name),
+                                 dynamics=_ranking(dynamics, "mean", _("strongest"), _("weakest")),
+                                 scores=_ranking(scores, "score", _("most collective"), _("least")))
+
+
+def _labels(frame: pd.DataFrame, column: str) -> list[str]:
+    """The source's term of each row, with the English after it in lower case in English."""
+    return [source_term(term, english.lower()) for term, english in zip(frame[column], frame[f"{column}_en"])]
 
 
 def _ranking(frame: pd.DataFrame, value: str, top_word: str, bottom_word: str) -> str:
     top, bottom = _extremes(frame, value, "label")
     high, low = frame[value].max(), frame[value].min()
     if pd.isna(high):
-        return "no firm answered any of them"
+        return _("no firm answered any of them")
     if high == low:
-        return f"all {len(top)} equal at {high:.3g}"
-    return f"{top_word}: {', '.join(top)} ({high:.3g}); {bottom_word}: {', '.join(bottom)} ({low:.3g})"
+        return _("all {count} equal at {value}").format(count=len(top), value=_score(high))
+    return f"{top_word}: {', '.join(top)} ({_score(high)}); {bottom_word}: {', '.join(bottom)} ({_score(low)})"
 
 
 def _names(frame: pd.DataFrame, column: str) -> str:
@@ -189,12 +206,13 @@ def describe_dynamics(dynamics: pd.DataFrame) -> str:
     for aspect in dynamics.drop_duplicates("aspect_id").itertuples():
         rows = dynamics[dynamics["aspect_id"] == aspect.aspect_id]
         top = rows[rows["mean"] == rows["mean"].max()]
+        term = source_term(aspect.aspect, aspect.aspect_en.lower())
         if len(top) < len(rows):
-            parts.append(f"{aspect.aspect} ({aspect.aspect_en.lower()}): {_names(top, 'district')} "
-                         f"highest at {rows['mean'].max():.3g}")
+            parts.append(_("{aspect}: {districts} highest at {value}").format(
+                aspect=term, districts=_names(top, "district"), value=_score(rows["mean"].max())))
         else:
-            parts.append(f"{aspect.aspect} ({aspect.aspect_en.lower()}): all at {rows['mean'].max():.3g}")
-    return "Highest mean per aspect — " + "; ".join(parts) + "."
+            parts.append(_("{aspect}: all at {value}").format(aspect=term, value=_score(rows["mean"].max())))
+    return _("Highest mean per aspect — {parts}.").format(parts="; ".join(parts))
 
 
 def describe_cooperation(cooperation: pd.DataFrame) -> str:
@@ -203,9 +221,15 @@ def describe_cooperation(cooperation: pd.DataFrame) -> str:
     for linkage_id, rows in cooperation.groupby("linkage_id", sort=False):
         cooperating = rows.loc[rows["response_id"] != "not_cooperating", "firms"].sum()
         share = 100 * cooperating / rows["firms"].sum()
-        parts.append(f"{rows['linkage_en'].iloc[0].lower()}: {cooperating} of {rows['firms'].sum()} "
-                     f"firms ({share:.1f}%)")
-    return "Firms that cooperate, all districts together — " + "; ".join(parts) + "."
+        parts.append(_("{linkage}: {cooperating} of {firms} firms ({share}%)").format(
+            linkage=_linkage(rows.iloc[0]), cooperating=number(cooperating, 0), firms=number(rows["firms"].sum(), 0),
+            share=number(share, 1)))
+    return _("Firms that cooperate, all districts together — {parts}.").format(parts="; ".join(parts))
+
+
+def _linkage(row) -> str:
+    """A linkage as a sentence names it: the source's term in Indonesian, the English in English."""
+    return in_language(row["linkage"], row["linkage_en"].lower())
 
 
 def describe_problem_solving(scores: pd.DataFrame) -> str:
@@ -213,18 +237,22 @@ def describe_problem_solving(scores: pd.DataFrame) -> str:
     means = scores.groupby(["problem_area", "problem_area_en"], sort=False)["score"].mean().reset_index()
     top = means[means["score"] == means["score"].max()]
     low = means[means["score"] == means["score"].min()]
+
     def label(frame: pd.DataFrame) -> str:
-        return ", ".join(frame["problem_area"] + " (" + frame["problem_area_en"].str.lower() + ")")
-    return (f"Most collective solutions: {label(top)} (mean {means['score'].max():.2f}); "
-            f"least: {label(low)} (mean {means['score'].min():.2f}) — means of the districts, recomputed.")
+        return ", ".join(_labels(frame, "problem_area"))
+    return _("Most collective solutions: {top} (mean {high}); least: {low} (mean {low_mean}) — means of the districts, "
+             "recomputed.").format(top=label(top), high=number(means["score"].max(), 2), low=label(low),
+                                   low_mean=number(means["score"].min(), 2))
 
 
 def cooperation_caption(package: DataPackage, linkage_id: str) -> tuple[str, str]:
     """The caption of one linkage's cooperation table and the source table it reproduces."""
     linkage = LINKAGES.set_index("linkage_id").loc[linkage_id]
     source = package.resource(linkage["resource"])["source"]
-    return (f"Cooperation with {linkage['linkage_en'][:1].lower()}{linkage['linkage_en'][1:]} ({linkage['linkage']}): "
-            "firms that cooperate and do not (% of the firms that answered), and how (% of the cooperating firms)",
+    english = f"{linkage['linkage_en'][:1].lower()}{linkage['linkage_en'][1:]}"
+    return (_("Cooperation with {linkage}: firms that cooperate and do not (% of the firms that answered), and how "
+              "(% of the cooperating firms)").format(linkage=in_language(linkage["linkage"],
+                                                                         f"{english} ({linkage['linkage']})")),
             source["table"])
 
 
@@ -234,8 +262,11 @@ def headline(study: MetalClusterStudy) -> str:
     weakest = lowest[lowest == lowest.min()].index
     tests = cooperation_tests(study.cooperation)
     differ = tests[(tests["question"] == "cooperates") & (tests["differs"] == True)]  # noqa: E712 (None = no test)
-    beyond = (f" Only for {', '.join(differ['linkage_en'].str.lower())} does the share that cooperates differ between "
-              "the districts by more than chance would give (95%)." if len(differ)
-              else " In no linkage does the share that cooperates differ between the districts by more than chance would give (95%).")
-    return (f"Least dynamic aspect across the districts (Tabel 3 means): "
-            f"{', '.join(f'{a} ({e.lower()})' for a, e in weakest)}. " + describe_cooperation(study.cooperation) + beyond)
+    linkages = ", ".join(in_language(row["linkage"], row["linkage_en"].lower()) for _row, row in differ.iterrows())
+    beyond = (_("Only for {linkages} does the share that cooperates differ between the districts by more than chance "
+                "would give (95%).").format(linkages=linkages) if len(differ)
+              else _("In no linkage does the share that cooperates differ between the districts by more than chance "
+                     "would give (95%)."))
+    weakest_terms = ", ".join(source_term(a, e.lower()) for a, e in weakest)
+    return " ".join([_("Least dynamic aspect across the districts (Tabel 3 means): {aspects}.").format(
+        aspects=weakest_terms), describe_cooperation(study.cooperation), beyond])

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.core.i18n import N_, _, ngettext
 from workbench.core.datapackage import DataPackage
 from workbench.core.paths import display_path
 from workbench.core.exports import Answers, Form, codes_from_labels, read_answers, split_sheet, version_problems
@@ -23,6 +24,7 @@ MODE_WORDS = {"passive": "passive", "pasif": "passive", "active": "active", "akt
 SUMMARY_ITEMS = {"dynamics": (list(ASPECTS["aspect_id"]), ["mean", "min", "max"]),
                  "cooperation": (SURVEY_LINKAGES, ["cooperating", "not_cooperating", *MODES]),
                  "problem_solving": (list(PROBLEM_AREAS["problem_area_id"]), ["score"])}
+FIRM_SURVEY, DISTRICT_SUMMARY = N_("firm survey"), N_("district summary")
 
 
 def _normalise_words(frame: pd.DataFrame) -> pd.DataFrame:
@@ -178,9 +180,9 @@ def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.Da
     answers = read_answers(path, form)
     header = set(answers.frame.columns)
     if "firm_id" in header:
-        table, kind, shapes = read_firm_survey(package, path, answers, form), "firm survey", aggregate_survey
+        table, kind, shapes = read_firm_survey(package, path, answers, form), FIRM_SURVEY, aggregate_survey
     elif "statistic" in header:
-        table, kind, shapes = read_district_summary(package, path, answers), "district summary", summary_tables
+        table, kind, shapes = read_district_summary(package, path, answers), DISTRICT_SUMMARY, summary_tables
     else:
         raise DataValidationError([Problem(file, 1, None, None,
                                            "expected the header of a firm survey (district, firm_id, ...) or of a "
@@ -189,6 +191,7 @@ def read_survey(package: DataPackage, path: str | Path) -> tuple[dict[str, pd.Da
     problems = district_name_problems(table, file)
     if problems:
         raise DataValidationError(problems)
-    described = f"{kind}, {answers.kind}" + (f"; {answers.rejected} rejected submission{'s' * (answers.rejected != 1)} "
-                                             "left out" if answers.rejected else "")
-    return shapes(table), described, file, table if kind == "firm survey" else None
+    rejected = ngettext("{count} rejected submission left out", "{count} rejected submissions left out",
+                        answers.rejected).format(count=answers.rejected)
+    described = f"{_(kind)}, {answers.kind}" + (f"; {rejected}" if answers.rejected else "")
+    return shapes(table), described, file, table if kind == FIRM_SURVEY else None
