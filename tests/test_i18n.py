@@ -63,10 +63,10 @@ def test_the_glossary_names_the_terms_of_the_sources():
                             if isinstance(m.string, str)).lower()
     terms = catalogues.glossary()
     assert {"Tabel", "Gambar", "klaster", "kerjasama", "pendorong", "kendala", "pemicu", "dinami", "sinergisme"} <= \
-        {term["id"] for term in terms}
+        {root for term in terms for root in term["id"].split("|")}
     assert all(term["where the sources use it"] for term in terms)
-    used = {term["id"] for term in terms if term["id"].lower() in translations}
-    assert {"Tabel", "Gambar", "abstrak", "permasalahan", "rekomendasi", "tercapai cukup baik"} <= used
+    used = {root for term in terms for root in term["id"].split("|") if root.lower() in translations}
+    assert {"Tabel", "Gambar", "abstrak", "masalah", "rekomendasi", "tercapai cukup baik"} <= used
 
 
 @pytest.mark.parametrize("lang, value, decimals, written", [
@@ -183,8 +183,9 @@ class _Text(HTMLParser):
             self.depth -= 1
 
     def handle_data(self, data):
-        if not self.depth:
-            self.words += re.findall(r"[A-Za-z][A-Za-z'’]+", html.unescape(data))
+        if not self.depth:   # an identifier (a code such as agreed_by_some, a file name) is code
+            self.words += [word for token in html.unescape(data).split() if not re.search(r"[_/]|\.\w", token)
+                           for word in re.findall(r"[A-Za-z][A-Za-z'’]+", token)]
 
 
 def _vocabulary(texts) -> set[str]:
@@ -219,7 +220,7 @@ def test_an_indonesian_page_has_no_english_outside_quotes_names_and_code():
     problems = {}
     for page in pages:
         parser = _Text()
-        parser.feed(page.read_text(encoding="utf-8"))
+        parser.feed(page.read_text(encoding="utf-8").replace("<wbr>", ""))   # break opportunities inside codes
         text = " ".join(parser.words)
         found = sorted({w for w in parser.words if w.lower() in english and w.lower() not in allowed})
         found += [f"the message {m!r}" for m in whole if " ".join(re.findall(r"[A-Za-z][A-Za-z'’]+", m)) in text]

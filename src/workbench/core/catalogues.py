@@ -94,13 +94,13 @@ def templates(registry) -> dict[str, Catalog]:
 
 
 def source_words(key: str) -> list[str]:
-    """The workbench's words about a study's source in references.bib: how it was published
-    (for a source with no journal or book) and the note."""
+    """The workbench's words about a study's source in references.bib: where or how it was
+    published (where the text names no journal) and the note."""
     if not key or not BIBLIOGRAPHY.is_file():
         return []
     from pybtex.database import parse_file
     entry = parse_file(str(BIBLIOGRAPHY)).entries.get(key)
-    fields = [] if entry is None else [entry.fields.get(name, "") for name in ("howpublished", "note")]
+    fields = [] if entry is None else [entry.fields.get(name, "") for name in ("journal", "howpublished", "note")]
     return [str(text).replace("{", "").replace("}", "") for text in fields if text]
 
 
@@ -209,7 +209,8 @@ def catalogue_problems(registry, lang: str) -> list[str]:
                 for term in terms:
                     # Indonesian adds prefixes as well as suffixes (dikutip, kutipan): the
                     # glossary's root may stand anywhere in a word
-                    if _mentions(source, term["en"]) and not any(term["id"].lower() in s.lower() for s in strings):
+                    if _mentions(source, term["en"]) and not any(
+                            root.lower() in s.lower() for s in strings for root in term["id"].split("|")):
                         problems.append(f"{where}: {short(source)!r} names {term['en']!r}; its translation "
                                         f"should use the glossary's {term['id']!r}")
     return problems

@@ -248,8 +248,10 @@ def forget_file_states() -> None:
 
 @cache
 def source_digest() -> str:
-    """One hash of the package's source files (all of them: any may shape a report)."""
-    files = sorted((PROJECT_ROOT / "src" / "workbench").rglob("*.py"))
+    """One hash of the package's files (all of them: any may shape a report, the message
+    catalogues included), bytecode left out."""
+    files = sorted(p for p in (PROJECT_ROOT / "src" / "workbench").rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts)
     return digest(*(f"{p.relative_to(PROJECT_ROOT)}\n{file_digest(p)}".encode() for p in files))
 
 

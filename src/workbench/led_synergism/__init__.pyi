@@ -10,11 +10,13 @@ from .classifier import (
     process_level as process_level,
 )
 from .codebook import (
+    classification_columns as classification_columns,
     DIMENSIONS as DIMENSIONS,
     GROUP_LABELS as GROUP_LABELS,
     LEVELS as LEVELS,
     PROCESS_SUB_ITEMS as PROCESS_SUB_ITEMS,
     ROLES as ROLES,
+    role_column as role_column,
 )
 from .data import (
     classification_table as classification_table,

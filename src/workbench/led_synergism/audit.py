@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from workbench.core.i18n import _
 from workbench.core.audit import audit_entry, audit_table, numbering_problems
 from workbench.core.claims import check_claims
 from workbench.led_synergism.codebook import PUBLISHED_AREAS
@@ -117,22 +118,26 @@ def reproduction_audit(study) -> pd.DataFrame:
         if row.published_category_id:
             entries.append(audit_entry("Tabel 4.2", f"{row.area} × Kategori Kolaborasi", row.published_category_id,
                                        row.category_id or row.status, None,
-                                       "classifier on the workbench's coding of Tabel 4.2", "workbench_reading"))
+                                       _("classifier on the workbench's coding of Tabel 4.2"), "workbench_reading"))
     entries += check_claims(study, study.claims, CHECKS)
     for row in trigger_comparison(study).itertuples():
-        entries.append(audit_entry("Tabel 4.4 vs reconstructed tree", f"{row.area} × {row.factor_id} is a trigger",
+        entries.append(audit_entry(_("Tabel 4.4 vs reconstructed tree"),
+                                   _("{area} × {factor} is a trigger").format(area=row.area, factor=row.factor_id),
                                    row.in_tabel_4_4, row.derived_trigger, None, row.explanation, "workbench_reading"))
     for table, frame, item, number, within, what in [
-            ("Tabel 4.1", study.activities, "component", "number", None, "component numbers"),
-            ("Tabel 4.3", study.factors_table, "factor_id", "order", "role_id", "row numbers per role")]:
-        holds = f"one number per {item.removesuffix('_id')}, one {item.removesuffix('_id')} per number, rising down the table"
+            ("Tabel 4.1", study.activities, "component", "number", None, _("The component numbers as printed")),
+            ("Tabel 4.3", study.factors_table, "factor_id", "order", "role_id", _("The row numbers per role as printed"))]:
+        holds = _("one number per {item}, one {item} per number, rising down the table").format(
+            item=item.removesuffix("_id"))
         problems = numbering_problems(frame, item, number, within)
-        entries.append(audit_entry(table, f"The {what} as printed", holds, "; ".join(problems) or holds, None,
-                                   f"the '{number}' column against the rows it numbers"))
+        entries.append(audit_entry(table, what, holds, "; ".join(problems) or holds, None,
+                                   _("the '{column}' column against the rows it numbers").format(column=number)))
     shares = study.profiles[(study.profiles["area"] == "Telang")].set_index("attribute")
     farmers, labourers = shares.at["share_farmers", "value"], shares.at["share_farm_labourers", "value"]
-    entries.append(audit_entry("Section 4.1 (text)", f"Telang: non-farm share, printed '{shares.at['share_non_farm', 'printed']}'",
+    entries.append(audit_entry(_("Section 4.1 (text)"), _("Telang: non-farm share, printed '{printed}'").format(
+                                   printed=shares.at["share_non_farm", "printed"]),
                                shares.at["share_non_farm", "value"], 100 - farmers - labourers, 1,
-                               f"100 - {_decimal_comma(farmers)} (farmers) - {_decimal_comma(labourers)} (farm labourers); "
-                               "the printed value is not one number"))
+                               _("100 - {farmers} (farmers) - {labourers} (farm labourers); the printed value is not "
+                                 "one number").format(farmers=_decimal_comma(farmers),
+                                                      labourers=_decimal_comma(labourers))))
     return audit_table(entries)

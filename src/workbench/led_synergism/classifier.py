@@ -4,8 +4,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from workbench.core.i18n import _, in_language
 from workbench.led_synergism import STUDY
-from workbench.led_synergism.codebook import DIMENSIONS, LEVELS, PROCESS_SUB_ITEMS
+from workbench.led_synergism.codebook import DIMENSIONS, LEVELS, PROCESS_SUB_ITEMS, level_words
 COLLABORATING = {"system": {"comprehensive", "partly_systemised", "not_systemised"},
                  "common_goal": {"agreed_by_all", "agreed_by_some", "not_agreed"},
                  "process": {"high", "varied", "low"}}
@@ -49,22 +50,31 @@ def classify(levels: dict, rules: dict = CATEGORY_RULES) -> Classification:
     missing = [d for d in DIMENSIONS["dimension_id"] if not levels.get(d)]
     if missing:
         return Classification(levels, "incomplete coding", None,
-                              f"No level coded for: {', '.join(missing)}; no category is chosen.")
+                              _("No level coded for: {dimensions}; no category is chosen.").format(
+                                  dimensions=", ".join(map(dimension_words, missing))))
     misses = {category: [d for d, allowed in rule.items() if levels[d] not in allowed]
               for category, rule in rules.items()}
     fitting = [category for category, failed in misses.items() if not failed]
-    coded = "; ".join(f"{d} = {levels[d]}" for d in DIMENSIONS["dimension_id"])
+    coded = "; ".join(f"{dimension_words(d)} = {level_words(levels[d])}" for d in DIMENSIONS["dimension_id"])
     if len(fitting) == 1:
-        return Classification(levels, "fits", fitting[0],
-                              f"{coded}: meets every criterion of '{fitting[0]}' (Tabel 2.1).", fitting)
+        return Classification(levels, "fits", fitting[0], _("{coded}: meets every criterion of '{category}' "
+                                                            "(Tabel 2.1).").format(coded=coded, category=fitting[0]),
+                              fitting)
     if fitting:
         return Classification(levels, "fits several categories", None,
-                              f"{coded}: meets the criteria of {', '.join(fitting)}; the rules overlap, "
-                              "so no category is chosen.", fitting)
+                              _("{coded}: meets the criteria of {categories}; the rules overlap, so no category is "
+                                "chosen.").format(coded=coded, categories=", ".join(fitting)), fitting)
     closest = min(misses, key=lambda c: len(misses[c]))
     return Classification(levels, "no category fits", None,
-                          f"{coded}: meets no category on all four dimensions. Closest: '{closest}', "
-                          f"which it misses on {', '.join(misses[closest])}.")
+                          _("{coded}: meets no category on all four dimensions. Closest: '{closest}', which it misses "
+                            "on {dimensions}.").format(coded=coded, closest=closest,
+                                                       dimensions=", ".join(map(dimension_words, misses[closest]))))
+
+
+def dimension_words(dimension_id: str) -> str:
+    """A dimension as the source names it (Indonesian) or in English."""
+    row = DIMENSIONS.set_index("dimension_id").loc[dimension_id]
+    return in_language(row["dimension"], row["dimension_en"].lower())
 
 
 def area_levels(coded: pd.DataFrame, area: str) -> dict:

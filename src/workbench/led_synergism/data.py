@@ -77,11 +77,13 @@ def classification_table(study: LedStudy) -> pd.DataFrame:
     """Each area's coded levels, the category the classifier gives, and the paper's."""
     published = dict(zip(study.published_categories["area"], study.published_categories["category_id"]))
     names = dict(zip(study.categories["category_id"], study.categories["category_en"]))
+    printed = dict(zip(study.categories["category_id"], study.categories["category"]))
     rows = []
     for area in study.cases:
         result = classify(area_levels(study.coded, area))
         rows.append({"area": area, **{d: result.levels.get(d, "") for d in DIMENSIONS["dimension_id"]},
                      "status": result.status, "category_id": result.category_id or "",
+                     "category": printed.get(result.category_id, ""),
                      "category_en": names.get(result.category_id, ""), "reason": result.reason,
                      "published_category_id": published.get(area, "")})
     return pd.DataFrame(rows)

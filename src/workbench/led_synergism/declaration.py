@@ -1,6 +1,7 @@
 """What led_synergism declares to the workbench: its cases and its `Study` (read by the
 registry without importing the study's heavy modules)."""
 
+from workbench.core.i18n import N_
 from workbench.core.study import GuardProbe, Study, lazy
 
 PUBLISHED_AREAS = {"Telang": ("KTM Telang", "Kawasan Telang"),
@@ -8,12 +9,13 @@ PUBLISHED_AREAS = {"Telang": ("KTM Telang", "Kawasan Telang"),
 
 STUDY = Study(
     name="led_synergism",
-    title="Synergism of local economic development (PEL) components: KTM Telang and Batu Betumpang",
-    selector="area",
+    title=N_("Synergism of local economic development (PEL) components: KTM Telang and Batu Betumpang"),
+    selector=N_("area"),
     published=PUBLISHED_AREAS,
     all_aliases=("both",),
     user_data="folder",
     source="najiyati2015",
+    languages=("en", "id"),
     load=lazy("workbench.led_synergism.data:load_study"),
     processed_tables=lazy("workbench.led_synergism.data:processed_tables"),
     guard=GuardProbe(resource="table4_1_activities", column="area", value="Telang",

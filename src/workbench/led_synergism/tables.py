@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from workbench.led_synergism.codebook import PUBLISHED_AREAS
+from workbench.core.i18n import _, in_language
+from workbench.led_synergism.codebook import PUBLISHED_AREAS, STATUS_WORDS, level_words
 
 
 def profile_table(profiles: pd.DataFrame) -> pd.DataFrame:
@@ -21,7 +22,7 @@ def findings_side_by_side(findings: pd.DataFrame, coded: pd.DataFrame) -> pd.Dat
     """Tabel 4.2 with each area's finding and its coded level side by side."""
     merged = findings.merge(coded[["area", "dimension_id", "sub_item_id", "level"]],
                             on=["area", "dimension_id", "sub_item_id"], how="left")
-    merged["cell"] = merged["finding"] + merged["level"].map(lambda v: f"  [{v}]" if isinstance(v, str) else "")
+    merged["cell"] = merged["finding"] + merged["level"].map(lambda v: f"  [{level_words(v)}]" if isinstance(v, str) else "")
     grid = merged.pivot(index=["number", "dimension", "sub_item_id"], columns="area", values="cell")
     return grid.reset_index()
 
@@ -29,7 +30,12 @@ def findings_side_by_side(findings: pd.DataFrame, coded: pd.DataFrame) -> pd.Dat
 def headline(study) -> str:
     """The study's finding in one line: each area's category of collaboration (Tabel 2.1 classifier
     on the coding of Tabel 4.2) beside the paper's."""
-    parts = [f"{row.area}: {row.category_en or row.status}" + (" (as the paper)" if row.category_id == row.published_category_id
-                                                                  else f" (the paper: {row.published_category_id or 'none'})")
-             for row in study.classification.itertuples()]
-    return "Category of collaboration — " + "; ".join(parts) + "."
+    names = dict(zip(study.categories["category_id"], study.categories["category"]))
+    parts = []
+    for row in study.classification.itertuples():
+        category = in_language(names.get(row.category_id, ""), row.category_en) or _(STATUS_WORDS.get(row.status, row.status))
+        paper = in_language(names.get(row.published_category_id, ""), row.published_category_id) or _("none")
+        same = row.category_id == row.published_category_id
+        parts.append(f"{row.area}: {category} " + (_("(as the paper)") if same else _("(the paper: {category})").format(
+            category=paper)))
+    return _("Category of collaboration — {parts}.").format(parts="; ".join(parts))

@@ -3,6 +3,8 @@
 import networkx as nx
 import pandas as pd
 
+from workbench.core.i18n import _
+
 
 def tree_graph(edges: pd.DataFrame, area: str) -> nx.DiGraph:
     """The reconstructed problem tree of an area as a directed graph (cause -> effect)."""
@@ -51,14 +53,14 @@ def trigger_comparison(study) -> pd.DataFrame:
         derived = set(tree.index[tree["trigger"]])
         for factor_id in sorted(listed | derived):
             if factor_id in listed and factor_id in derived:
-                why = "agrees"
+                why = _("agrees")
             elif factor_id in listed:
-                why = ("Tabel 4.4 lists it, but the prose names it a trigger only in the group statements "
-                       f"({claim['place']}: '{claim['quote']}'; section V), which do not say which factor it "
-                       "triggers, so the reconstruction has no edge from it to another factor")
+                why = _("Tabel 4.4 lists it, but the prose names it a trigger only in the group statements ({place}: "
+                        "'{quote}'; section V), which do not say which factor it triggers, so the reconstruction has "
+                        "no edge from it to another factor").format(place=claim["place"], quote=claim["quote"])
             else:
-                why = (f"the prose says it causes {tree.at[factor_id, 'causes']}, but the paper counts it "
-                       "among the triggered factors: it links triggered factors with each other")
+                why = _("the prose says it causes {causes}, but the paper counts it among the triggered factors: it "
+                        "links triggered factors with each other").format(causes=tree.at[factor_id, "causes"])
             rows.append({"area": area, "factor_id": factor_id, "in_tabel_4_4": factor_id in listed,
                          "derived_trigger": factor_id in derived, "explanation": why})
     return pd.DataFrame(rows)
