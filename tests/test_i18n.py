@@ -194,10 +194,10 @@ def _vocabulary(texts) -> set[str]:
 
 def _source_words() -> set[str]:
     """The words of the translated studies' data (their cells: the source's Indonesian, its
-    own English quotes, the names of its frameworks) and their sources' authors and titles."""
+    own English quotes, the names of its frameworks) and the authors and titles of the works
+    the reports cite (names, as published)."""
     from workbench.core.site import bibliography
-    entries = bibliography()
-    texts = [entries[spec.source].get(field, "") for spec in TRANSLATED for field in ("authors", "title")]
+    texts = [entry.get(field, "") for entry in bibliography().values() for field in ("authors", "title")]
     for spec in TRANSLATED:
         for path in sorted((RAW_DIR / spec.name).glob("*.csv")):
             with path.open(encoding="utf-8", newline="") as handle:

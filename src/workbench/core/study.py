@@ -56,6 +56,7 @@ class GuardProbe:
     cells equal `row` to `value`, and expects nbval to fail with `shows` (a line of the
     new outputs, typically from a figure's description) among the differences. `study`
     names the data folder of `resource` when it is another study's that the study `reads`.
+    `shows_in` gives the line for another language's edition where it is written otherwise.
     """
 
     resource: str
@@ -64,6 +65,7 @@ class GuardProbe:
     value: str
     shows: str
     study: str = ""
+    shows_in: Mapping[str, str] = field(default_factory=dict)   # `shows` in another language's edition, where it differs
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ The flow: `frameworks` (where each framework's items are, and how a finding is r
 
 - `crosswalk`: construct_id, framework, item_id, item_en, counterpart, workbench_reading,
   quote, quote_place, reason.
-- `findings`: construct_id, construct_en, study, framework, tables, item_id, item_en, quote,
+- `findings`: construct_id, construct_en, construct_name (in the reader's language), study, framework, tables, item_id, item_en, quote,
   workbench_reading, case, measure, value, reading (favourable, unfavourable, both,
   no direction), cells.
 - `audit`: each pairing's quote set against the cell it cites.

@@ -20,5 +20,9 @@ from .tables import (
     crosswalk_table as crosswalk_table,
     headline as headline,
     LIMITS as LIMITS,
+    construct_names as construct_names,
+    finding_columns as finding_columns,
+    summary_columns as summary_columns,
+    limits as limits,
     STUDY_LABELS as STUDY_LABELS,
 )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.core.i18n import _, in_language
 from workbench.core.audit import audit_entry, audit_table
 from workbench.core.datapackage import DataPackage, load_package
 from workbench.core.errors import DataValidationError, Problem
@@ -16,7 +17,7 @@ from workbench.synthesis.constructs import construct_aliases
 from workbench.synthesis.frameworks import FRAMEWORKS, STUDY_LABELS
 
 PLACE = re.compile(r"^(?P<resource>[a-z0-9_]+):(?:(?P<key>[a-z0-9_]+)=(?P<value>[^:]+):(?P<column>[a-z0-9_]+)|title)$")
-FINDING_COLUMNS = ["construct_id", "construct_en", "study", "study_label", "framework", "tables", "item_id", "item_en", "quote",
+FINDING_COLUMNS = ["construct_id", "construct_en", "construct_name", "study", "study_label", "framework", "tables", "item_id", "item_en", "quote",
                    "workbench_reading", "case", "measure", "value", "reading", "cells"]
 
 
@@ -45,13 +46,15 @@ class SynthesisStudy:
     def findings(self) -> pd.DataFrame:
         """One row per construct, counterpart item, case and measure, computed from the studies' raw tables."""
         labels = self.constructs.set_index("construct_id")["construct_en"]
+        names = {row.construct_id: in_language(row.construct, row.construct_en) for row in self.constructs.itertuples()}
         rows = []
         for pairing in self.crosswalk[self.crosswalk["counterpart"]].itertuples():
             framework = FRAMEWORKS[pairing.framework]
             for found in framework.findings(self.sources[framework.study], pairing.item_id):
                 rows.append({"construct_id": pairing.construct_id, "construct_en": labels[pairing.construct_id],
-                             "study": framework.study, "study_label": STUDY_LABELS[framework.study],
-                             "framework": framework.label, "tables": framework.tables,
+                             "construct_name": names[pairing.construct_id],
+                             "study": framework.study, "study_label": _(STUDY_LABELS[framework.study]),
+                             "framework": _(framework.label), "tables": _(framework.tables),
                              "item_id": pairing.item_id, "item_en": pairing.item_en, "quote": pairing.quote,
                              "workbench_reading": bool(pairing.workbench_reading), **found})
         order = {name: k for k, name in enumerate(self.cases)}
@@ -72,9 +75,10 @@ class SynthesisStudy:
         for line, row in self.crosswalk[self.crosswalk["counterpart"]].iterrows():
             text = quoted_text(self.sources[FRAMEWORKS[row["framework"]].study], row["quote_place"])
             entries.append(audit_entry(
-                f"crosswalk.csv line {line}", f"{row['construct_id']} × {row['framework']}: {row['item_id']}",
+                _("crosswalk.csv line {line}").format(line=line),
+                f"{row['construct_id']} × {row['framework']}: {row['item_id']}",
                 row["quote"], row["quote"] if row["quote"] in text else text, None,
-                "the quote must stand in the cell it cites", "workbench_reading", row["quote"],
+                _("the quote must stand in the cell it cites"), "workbench_reading", row["quote"],
                 f"{FRAMEWORKS[row['framework']].study}/{row['quote_place']}", text))
         return audit_table(entries)
 
@@ -83,8 +87,8 @@ def quoted_text(package: DataPackage, place: str) -> str:
     """The text at `place` of a study's raw data: a cell (resource:key=value:column) or a table's
     published title (resource:title)."""
     match = PLACE.match(place)
-    if match["column"] is None:
-        return package.resource(match["resource"])["source"]["title"]
+    if match["column"] is None:   # the title as the reader's edition shows it (a [sic] note translated)
+        return _(package.resource(match["resource"])["source"]["title"])
     table = package.read(match["resource"])
     rows = table[table[match["key"]].astype(str) == match["value"]]
     return str(rows[match["column"]].iloc[0])

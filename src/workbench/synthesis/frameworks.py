@@ -23,19 +23,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from workbench.core.i18n import N_, _, number
 from workbench.core.datapackage import DataPackage, descriptor_error
 
-FAVOURABLE, UNFAVOURABLE, BOTH, NO_DIRECTION = "favourable", "unfavourable", "both", "no direction"
+FAVOURABLE, UNFAVOURABLE, BOTH, NO_DIRECTION = N_("favourable"), N_("unfavourable"), N_("both"), N_("no direction")
 COOPERATION_PREFIX = "_cooperation_"
-STUDY_LABELS = {"metal_clusters": "Metal clusters (study 1)", "led_synergism": "PEL synergism (study 2)",
-                "tumang_governance": "Tumang governance (study 3)"}
-ROLE_READINGS = {frozenset({"driver"}): (FAVOURABLE, "driver (pendorong)"),
-                 frozenset({"obstacle"}): (UNFAVOURABLE, "obstacle (kendala)"),
-                 frozenset({"driver", "obstacle"}): (BOTH, "driver and obstacle (pendorong dan kendala)"),
-                 frozenset(): (NO_DIRECTION, "not listed")}
-VERDICT_READINGS = {"achieved_quite_well": (FAVOURABLE, "achieved quite well (tercapai cukup baik)"),
-                    "not_achieved_quite_well": (UNFAVOURABLE, "not among those achieved quite well"),
-                    "not_named": (NO_DIRECTION, "not named by the abstract")}
+STUDY_LABELS = {"metal_clusters": N_("Metal clusters (study 1)"), "led_synergism": N_("PEL synergism (study 2)"),
+                "tumang_governance": N_("Tumang governance (study 3)")}
+ROLE_READINGS = {frozenset({"driver"}): (FAVOURABLE, N_("driver (pendorong)")),
+                 frozenset({"obstacle"}): (UNFAVOURABLE, N_("obstacle (kendala)")),
+                 frozenset({"driver", "obstacle"}): (BOTH, N_("driver and obstacle (pendorong dan kendala)")),
+                 frozenset(): (NO_DIRECTION, N_("not listed"))}
+VERDICT_READINGS = {"achieved_quite_well": (FAVOURABLE, N_("achieved quite well (tercapai cukup baik)")),
+                    "not_achieved_quite_well": (UNFAVOURABLE, N_("not among those achieved quite well")),
+                    "not_named": (NO_DIRECTION, N_("not named by the abstract"))}
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,16 @@ class Framework:
 
 def cell(package: DataPackage, resource: str, line: int, row: str, values: dict) -> str:
     """Cells of one row named for a reader: file, line, the row's key, and each column with its value."""
-    shown = ", ".join(f"{column} = " + ("(empty)" if pd.isna(value) else f"{value:g}" if isinstance(value, float)
-                                          else str(value)) for column, value in values.items())
-    return f"{package.folder.name}/{package.resource(resource)['path']} line {line} ({row}): {shown}"
+    shown = ", ".join(f"{column} = " + (_("(empty)") if pd.isna(value) else number(value, _decimals(value))
+                                          if isinstance(value, float) else str(value)) for column, value in values.items())
+    return _("{file} line {line} ({row}): {cells}").format(
+        file=f"{package.folder.name}/{package.resource(resource)['path']}", line=line, row=row, cells=shown)
+
+
+def _decimals(value: float) -> int:
+    """The decimals Python's shortest writing of `value` has (3.3 -> 1, 17.0 -> 0)."""
+    shown = f"{value:g}"
+    return len(shown.partition(".")[2])
 
 
 def finding(case: str, measure: str, value: str, reading: str, cells: list[str]) -> dict:
@@ -72,14 +80,15 @@ def standing(value: float, others: list[float]) -> str:
     """Where a score stands among the location's other aspects."""
     higher, lower = sum(other > value for other in others), sum(other < value for other in others)
     tied = len(others) - higher - lower
-    ties = f", tied with {tied}" if tied else ""
+    ties = _(", tied with {count}").format(count=tied) if tied else ""
     if not higher and not lower:
-        return f"level with the other {len(others)} aspects"
+        return _("level with the other {count} aspects").format(count=len(others))
     if not higher:
-        return f"the highest of {len(others) + 1} aspects{ties}"
+        return _("the highest of {count} aspects{ties}").format(count=len(others) + 1, ties=ties)
     if not lower:
-        return f"the lowest of {len(others) + 1} aspects{ties}"
-    return f"{higher} of the other {len(others)} aspects score higher, {lower} lower"
+        return _("the lowest of {count} aspects{ties}").format(count=len(others) + 1, ties=ties)
+    return _("{higher} of the other {count} aspects score higher, {lower} lower").format(
+        higher=higher, count=len(others), lower=lower)
 
 
 def dynamics_findings(package: DataPackage, aspect: str) -> list[dict]:
@@ -97,11 +106,12 @@ def dynamics_findings(package: DataPackage, aspect: str) -> list[dict]:
         cells = [cell(package, "table3_cluster_dynamics", line, row["location"],
                       {column: row[column] for column in [own, *other_columns]})]
         if pd.isna(mean):
-            rows.append(finding(location, "Tabel 3 mean (1-5)", "not printed", NO_DIRECTION, cells))
+            rows.append(finding(location, _("Tabel 3 mean (1-5)"), _("not printed"), NO_DIRECTION, cells))
             continue
         others = [row[column] for column in other_columns if pd.notna(row[column])]
         label = scale.get(int(mean)) if float(mean).is_integer() else None
-        rows.append(finding(location, "Tabel 3 mean (1-5)", f"{mean:g}{f' ({label})' if label else ''}, {standing(mean, others)}",
+        written = number(mean, _decimals(float(mean))) + (f" ({label})" if label else "")
+        rows.append(finding(location, _("Tabel 3 mean (1-5)"), f"{written}, {standing(mean, others)}",
                             FAVOURABLE if mean >= middle else UNFAVOURABLE, cells))
     return rows
 
@@ -132,11 +142,13 @@ def cooperation_findings(package: DataPackage, linkage: str) -> list[dict]:
         cells = [cell(package, resource, line, row["location"], {"cooperating_pct": share, "total": row["total"]})]
         location = package.case_name(row["location"])
         if pd.isna(share):
-            rows.append(finding(location, f"{table_number}: share of firms cooperating", "not printed",
-                                NO_DIRECTION, cells))
+            rows.append(finding(location, _("{table}: share of firms cooperating").format(table=table_number),
+                                _("not printed"), NO_DIRECTION, cells))
             continue
-        rows.append(finding(location, f"{table_number}: share of firms cooperating",
-                            f"{share:g}% of {row['total']} firms", FAVOURABLE if share > 50 else UNFAVOURABLE, cells))
+        rows.append(finding(location, _("{table}: share of firms cooperating").format(table=table_number),
+                            _("{share}% of {firms} firms").format(share=number(share, _decimals(float(share))),
+                                                                 firms=row["total"]),
+                            FAVOURABLE if share > 50 else UNFAVOURABLE, cells))
     return rows
 
 
@@ -156,15 +168,18 @@ def pel_factor_findings(package: DataPackage, factor: str) -> list[dict]:
         reading, value = ROLE_READINGS[frozenset(listed["role_id"])]
         cells = [cell(package, "table4_3_factors", line, f"{row.factor_as_printed}, {area}", {"role": row.role})
                  for line, row in zip(listed.index, listed.itertuples())]
-        rows.append(finding(area, "Tabel 4.3 role", value, reading,
-                            cells or [f"{package.folder.name}/table4_3_factors.csv: no row for {factor} in {area}"]))
+        rows.append(finding(area, _("Tabel 4.3 role"), _(value), reading,
+                            cells or [_("{file}: no row for {factor} in {area}").format(
+                                file=f"{package.folder.name}/table4_3_factors.csv", factor=factor, area=area)]))
         trigger = triggers[(triggers["factor_id"] == factor) & (triggers["area"] == area)]
         cells = [cell(package, "table4_4_triggers", line, f"{area}, {row.factor}", {"number": row.number})
                  for line, row in zip(trigger.index, trigger.itertuples())]
-        rows.append(finding(area, "Tabel 4.4 trigger",
-                            f"trigger no. {trigger['number'].iloc[0]} of {int((triggers['area'] == area).sum())}"
-                            if len(trigger) else "not a trigger", NO_DIRECTION,
-                            cells or [f"{package.folder.name}/table4_4_triggers.csv: no row for {factor} in {area}"]))
+        rows.append(finding(area, _("Tabel 4.4 trigger"),
+                            _("trigger no. {number} of {count}").format(
+                                number=trigger["number"].iloc[0], count=int((triggers["area"] == area).sum()))
+                            if len(trigger) else _("not a trigger"), NO_DIRECTION,
+                            cells or [_("{file}: no row for {factor} in {area}").format(
+                                file=f"{package.folder.name}/table4_4_triggers.csv", factor=factor, area=area)]))
     return rows
 
 
@@ -182,21 +197,21 @@ def verdict_findings(resource: str, id_column: str) -> Callable[[DataPackage, st
         rows = []
         for line, row in table[table[id_column] == item].iterrows():
             reading, value = VERDICT_READINGS[row["verdict"]]
-            rows.append(finding(row["case"], "verdict", value, reading,
+            rows.append(finding(row["case"], _("verdict"), _(value), reading,
                                 [cell(package, resource, line, f"{row['case']}, {item}", {"verdict": row["verdict"]})]))
         return rows
     return findings
 
 
 FRAMEWORKS = {framework.id: framework for framework in [
-    Framework("jica_dynamics", "metal_clusters", "JICA cluster-dynamics indicators", "Tabel 2-3",
+    Framework("jica_dynamics", "metal_clusters", N_("JICA cluster-dynamics indicators"), "Tabel 2-3",
               dynamics_aspects, dynamics_findings),
-    Framework("cooperation_linkages", "metal_clusters", "Cooperation along four linkages", "Tabel 4-7",
+    Framework("cooperation_linkages", "metal_clusters", N_("Cooperation along four linkages"), "Tabel 4-7",
               cooperation_linkages, cooperation_findings),
-    Framework("pel_factors", "led_synergism", "PEL driver, obstacle and trigger factors", "Tabel 4.3-4.4",
+    Framework("pel_factors", "led_synergism", N_("PEL driver, obstacle and trigger factors"), "Tabel 4.3-4.4",
               pel_factor_ids, pel_factor_findings),
-    Framework("deseve", "tumang_governance", "DeSeve's indicators of collaborative governance", "abstract",
+    Framework("deseve", "tumang_governance", N_("DeSeve's indicators of collaborative governance"), N_("abstract"),
               verdict_items("deseve_indicators", "indicator_id"), verdict_findings("deseve_indicators", "indicator_id")),
-    Framework("pyke", "tumang_governance", "Pyke's principles of small-industry development", "abstract",
+    Framework("pyke", "tumang_governance", N_("Pyke's principles of small-industry development"), N_("abstract"),
               verdict_items("pyke_principles", "principle_id"), verdict_findings("pyke_principles", "principle_id")),
 ]}
