@@ -31,6 +31,9 @@ html_title = 'Cluster workbench reports'
 html_static_path = ["_static"]
 html_css_files = ["workbench.css"]
 html_copy_source = False
+# Search results without a summary: the summary is fetched from each page, which a browser
+# refuses for a site opened from files (file://); the titles still link to the pages.
+html_show_search_summary = False
 html_show_sourcelink = False
 html_show_copyright = False
 html_show_sphinx = False

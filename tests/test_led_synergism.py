@@ -41,7 +41,7 @@ def test_levels_that_fit_no_category_get_an_explicit_answer():
     result = led.classify({"system": "comprehensive", "common_goal": "agreed_by_all", "process": "varied",
                            "effect": "optimal"})
     assert (result.status, result.category_id) == ("no category fits", None)
-    assert "Closest: 'synergism', which it misses on process" in result.reason
+    assert "Closest: 'synergism', which it misses on collaboration process" in result.reason
 
 
 def test_fragmented_needs_both_shortcomings_of_the_effect():

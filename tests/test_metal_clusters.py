@@ -88,7 +88,7 @@ def test_district_profile_compares_with_the_other_districts(study):
     profile = mc.district_profile(study, "Tegal").set_index("item")
     information = profile.loc["Informasi / Information"]
     assert information["Tegal"] == 4
-    assert information["others' mean"] == pytest.approx((3 + 2) / 2)
+    assert information["others_mean"] == pytest.approx((3 + 2) / 2)
     assert information["difference"] == pytest.approx(1.5)
 
 

@@ -247,3 +247,35 @@ def test_a_run_added_to_the_site_shows_in_the_navigation_of_every_page(tmp_path)
                     ignore=shutil.ignore_patterns("report.html"))
     build_site(REGISTRY, reports)
     assert 'href="../all/report.html"' in (reports / "synthesis" / "trust" / "report.html").read_text()
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("site-pages")
+def test_the_language_switch_leads_to_the_same_page_and_back(tab):
+    """From an English report, the switch opens the same report in Indonesian (its html lang
+    is id), and that page's switch leads back to the English one."""
+    english = REPORTS_DIR / "tumang_governance" / "tumang" / "report.html"
+    shown = tab.open(english)
+    shown.click('.language-switch a[hreflang="id"]')
+    shown.wait_for_load_state("load")
+    assert Path(unquote(urlparse(shown.url).path)) == (REPORTS_DIR / "id" / "tumang_governance" / "tumang" / "report.html")
+    assert shown.evaluate("document.documentElement.lang") == "id"
+    assert "Penilaian" in shown.inner_text("main")
+    shown.click('.language-switch a[hreflang="en"]')
+    shown.wait_for_load_state("load")
+    assert Path(unquote(urlparse(shown.url).path)) == english
+    assert load_problems(tab) == []
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("site-pages")
+@pytest.mark.parametrize("query", ["permasalahannya", "kerjasamanya"])
+def test_the_indonesian_search_finds_a_word_with_a_suffix(tab, query):
+    """The Indonesian edition's search page, from a file, finds report pages for a word with
+    a suffix that the pages hold without it (Snowball's Indonesian stemmer on both sides)."""
+    shown = tab.open(REPORTS_DIR / "id" / "search.html")
+    shown.goto(f"{(REPORTS_DIR / 'id' / 'search.html').as_uri()}?q={query}")
+    shown.wait_for_selector("#search-results li a", timeout=10_000)
+    found = shown.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
+    assert any(link.endswith("/report.html") or "/report.html#" in link for link in found), found
+    assert load_problems(tab) == []

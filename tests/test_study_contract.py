@@ -41,7 +41,7 @@ def test_a_study_that_breaks_the_contract_is_told_what_it_lacks(project_copy):
     assert problems_in(project_copy, "led_synergism", "tumang_governance", "metal_clusters") == {
         "led_synergism": ["led_synergism.ipynb does not declare the parameter 'user_data'",
                           "led_synergism.ipynb declares 'own_folder', which the contract does not give this study "
-                          "(its parameters: area, user_data, data_dir, output_dir)"],
+                          "(its parameters: area, user_data, data_dir, output_dir, lang)"],
         "tumang_governance": ["runs.toml has no [[run]] for tumang_governance"],
         "metal_clusters": ["metal_clusters/claims.csv, described in its datapackage.json, does not exist"]}
 

@@ -168,11 +168,19 @@ def run_label(spec: contract.Study, manifest: dict) -> str:
     capital), and the user's data, by its file's name in words, if any."""
     choice = str(manifest["parameters"].get(spec.selector, contract.ALL))
     label = (_("Every {selector}").format(selector=_(spec.selector)) if choice.casefold() == contract.ALL
-             else header(choice) if choice.isidentifier() and choice.islower() else choice)
+             else code_label(spec, choice) if choice.isidentifier() and choice.islower() else choice)
     data = manifest["parameters"].get(contract.USER_DATA)
     if data and choice.casefold() == contract.ALL:
         label += _(" and {data}").format(data=humanize(Path(split_sheet(data)[0]).stem))
     return label
+
+
+def code_label(spec: contract.Study, code: str) -> str:
+    """A case named by a code (`trust`) as words: in English the code as words (Trust); in
+    another language the first of its other names, which a study gives in the sources'
+    language (Kepercayaan), else the code as words."""
+    names = spec.known_cases().get(code, ()) if language() != DEFAULT else ()
+    return names[0] if names else header(code)
 
 
 def plain(text: str) -> str:
