@@ -60,7 +60,7 @@ def test_levels_that_fit_two_categories_are_not_silently_picked():
 
 def test_missing_dimension_is_reported():
     result = led.classify({"system": "comprehensive"})
-    assert result.status == "incomplete coding" and "common_goal, process, effect" in result.reason
+    assert result.status == "incomplete coding" and "common goal, collaboration process, effect on welfare" in result.reason
 
 
 @pytest.mark.parametrize("lines, expected", [

@@ -173,10 +173,11 @@ def build(registry: contract.Registry, selected: list[runs.Run], reports_dir: Pa
             todo.append((run, spec, key, why))
         else:
             outcomes.append(Outcome(run, "skipped", 0.0, "unchanged"))
-    sphinx = None
-    if todo and site:   # Sphinx imports itself while the runs execute
-        from workbench.core.sphinx_process import SphinxProcess, site_folders
-        sphinx = SphinxProcess(*site_folders(reports_dir))
+    sphinx = {}
+    if todo and site:   # Sphinx imports itself while the runs execute: one process per edition due
+        from workbench.core.i18n import DEFAULT
+        from workbench.core.sphinx_process import edition_processes
+        sphinx = edition_processes(reports_dir, sorted({DEFAULT, *(run.lang for run, *_rest in todo)}))
     try:
         if todo:
             outcomes += execute_all(todo, reports_dir, jobs or default_jobs(), scheduler, meanwhile)
@@ -186,8 +187,8 @@ def build(registry: contract.Registry, selected: list[runs.Run], reports_dir: Pa
             from workbench.core.site import build_site
             build_site(registry, reports_dir, sphinx=sphinx)
     finally:
-        if sphinx is not None:
-            sphinx.stop()
+        for process in sphinx.values():
+            process.stop()
     order = {run.label: k for k, run in enumerate(selected)}
     return sorted(outcomes, key=lambda outcome: order[outcome.run.label])
 

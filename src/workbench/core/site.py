@@ -31,13 +31,12 @@ from workbench.core.escape import html_text, markdown_code, markdown_text
 from workbench.core.i18n import DEFAULT, LANGUAGES, N_, _, language, use_language
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR, split_sheet
-from workbench.core.sphinx_process import SphinxProcess, edition_language, site_folders, site_stamp
+from workbench.core.sphinx_process import (SITE_TITLE, SphinxProcess, edition_language, site_folders, site_stamp,
+                                          sphinx_settings)
 from workbench.core.tables import ReadableTable, header, humanize
 
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 SITE_PROJECT = PROJECT_ROOT / "site"   # the Sphinx project's own files: conf.py, _static/
-SITE_TITLE = N_("Cluster workbench reports")
-SITE_AUTHOR = N_("Cluster workbench contributors")
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}   # each in its own language
 KINDS = (N_("Table"), N_("Figure"))
 REFERENCE = re.compile(r"\{numref\}`([^`<]+)`")
@@ -520,79 +519,115 @@ def run_manifests(reports_dir: Path) -> list[Path]:
 
 
 def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
-               doctrees_dir: Path | None = None, sphinx: SphinxProcess | None = None) -> Path:
-    """Build the site of every edition that has published runs (see `build_edition`): the
-    English one in reports/, each other language's in reports/<lang>/, every page linking to
-    itself in the other editions; returns reports/index.html. `source_dir`, `doctrees_dir`
-    and `sphinx` are the English edition's."""
+               doctrees_dir: Path | None = None, sphinx=None) -> Path:
+    """Write the Sphinx source for every published run of every edition (the English one in
+    reports/, each other language's in reports/<lang>/, every page linking to itself in the
+    other editions), build the editions' HTML at once (one Sphinx process each, so that they
+    share the machine's cores) into build/[<lang>/]html/ and install each into its reports
+    folder (see `install_site`); returns reports/index.html. `source_dir` and `doctrees_dir`
+    are the English edition's (default: beside the reports folder). Sphinx warnings fail the
+    build and leave reports/ as it was; a build that failed or was stopped leaves a marker,
+    so that the next one starts Sphinx from an empty cache instead of a half-written one. An
+    edition whose source is what its installed site was built from, with every page there,
+    is not rebuilt. `sphinx` is a SphinxProcess started ahead for the English edition, or a
+    mapping of language to one per edition (each is stopped here either way); an edition
+    without one gets one now."""
     folders = edition_folders(reports_dir)
     runs = {lang: published_runs(registry, folder) for lang, folder in folders.items()}
     editions = {lang: edition_pages(found) for lang, found in runs.items()}
-    for lang, folder in folders.items():
-        if lang != DEFAULT and runs[lang]:
-            build_edition(registry, folder, editions=editions)
-    return build_edition(registry, Path(reports_dir), source_dir, doctrees_dir, sphinx, editions)
-
-
-def sphinx_settings(lang: str) -> dict:
-    """What an edition overrides of site/conf.py: its language, and the site's title in it."""
-    return {} if lang == DEFAULT else {"language": lang, "html_title": _(SITE_TITLE), "project": _(SITE_TITLE),
-                                       "author": _(SITE_AUTHOR)}
-
-
-def build_edition(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,
-                  doctrees_dir: Path | None = None, sphinx: SphinxProcess | None = None,
-                  editions: dict[str, set[str]] | None = None) -> Path:
-    """Write the Sphinx source for every published run, build the HTML into build/html/ and
-    install it into reports/ (see `install_site`); returns reports/index.html. The source and
-    Sphinx's cache go to build/ beside the reports folder. Sphinx warnings fail the build and
-    leave reports/ as it was; a build that failed or was stopped leaves a marker, so that the
-    next one starts Sphinx from an empty cache instead of a half-written one. When the source is what the installed site was built from and
-    every page exists, Sphinx is not run. `sphinx` is a SphinxProcess started ahead (it is
-    stopped here either way); without one, or one for other folders, Sphinx is started now."""
-    reports_dir = Path(reports_dir)
-    lang = edition_language(reports_dir)
-    html_dir, source_dir, doctrees_dir = site_folders(reports_dir, source_dir, doctrees_dir)
-    installed = site_stamp(reports_dir, doctrees_dir)
-    previous = language()
+    ahead = dict(sphinx) if isinstance(sphinx, dict) else {DEFAULT: sphinx} if sphinx is not None else {}
+    builds = []
     try:
-        use_language(lang)
-        runs = published_runs(registry, reports_dir)
-        digest, navigation = write_source(registry, runs, source_dir,
-                                          lambda page: language_switch(page, lang, editions or {}))
+        for lang, folder in folders.items():
+            if lang == DEFAULT or runs[lang]:
+                own = (source_dir, doctrees_dir) if lang == DEFAULT else (None, None)
+                prepared = EditionBuild.prepare(registry, folder, *own, ahead.pop(lang, None), editions)
+                if prepared is not None:
+                    builds.append(prepared)
+        for edition in builds:
+            edition.sphinx.start()
+        statuses = [edition.sphinx.wait() for edition in builds]
+    finally:
+        for process in [*ahead.values(), *(edition.sphinx for edition in builds)]:
+            if process is not None:
+                process.stop()
+    failed = [status for status in statuses if status]
+    if failed:
+        raise SiteError(f"The report site did not build (Sphinx exit {failed[0]}); see its messages above. "
+                        "The site in reports/ is unchanged.")
+    for edition in builds:
+        edition.install()
+    return Path(reports_dir) / "index.html"
+
+
+@dataclass
+class EditionBuild:
+    """One edition's site build: its source written, its Sphinx process ready to build."""
+
+    runs: list
+    reports_dir: Path
+    html_dir: Path
+    doctrees_dir: Path
+    digest: str
+    navigation: str
+    sphinx: SphinxProcess
+
+    @classmethod
+    def prepare(cls, registry: contract.Registry, reports_dir: Path, source_dir: Path | None,
+                doctrees_dir: Path | None, sphinx: SphinxProcess | None, editions: dict[str, set[str]]):
+        """Write the edition's Sphinx source in its language; None when the installed site
+        was built from this source and has every page (`sphinx`, if given, is then stopped)."""
+        reports_dir = Path(reports_dir)
+        lang = edition_language(reports_dir)
+        html_dir, source_dir, doctrees_dir = site_folders(reports_dir, source_dir, doctrees_dir)
+        previous = language()
+        try:
+            use_language(lang)
+            runs = published_runs(registry, reports_dir)
+            digest, navigation = write_source(registry, runs, source_dir,
+                                              lambda page: language_switch(page, lang, editions))
+        finally:
+            use_language(previous)
+        installed = site_stamp(reports_dir, doctrees_dir)
         pages = [reports_dir / "index.html", *(run.folder / "report.html" for run in runs)]
         if installed.is_file() and installed.read_text() == digest and all(p.is_file() for p in pages):
-            return reports_dir / "index.html"
+            if sphinx is not None:
+                sphinx.stop()
+            return None
         if sphinx is None or sphinx.folders != (html_dir, source_dir, doctrees_dir):
             if sphinx is not None:
                 sphinx.stop()
             sphinx = SphinxProcess(html_dir, source_dir, doctrees_dir, sphinx_settings(lang))
-        unfinished = html_dir.parent / "site-build-unfinished"
-        if unfinished.exists():   # the last build was stopped or failed: its cache may be half written
+        build = cls(runs, reports_dir, html_dir, doctrees_dir, digest, navigation, sphinx)
+        if build.unfinished.exists():   # the last build was stopped or failed: its cache may be half written
             shutil.rmtree(html_dir, ignore_errors=True)
             shutil.rmtree(doctrees_dir, ignore_errors=True)
-        built_navigation = html_dir.parent / "site-navigation.sha256"
-        if not built_navigation.is_file() or built_navigation.read_text() != navigation:
+        if not build.built_navigation.is_file() or build.built_navigation.read_text() != navigation:
             # a run added or removed changes every page's side bar, but Sphinx rewrites only the
             # pages whose source changed: without its old output, it writes every page
             shutil.rmtree(html_dir, ignore_errors=True)
-        unfinished.parent.mkdir(parents=True, exist_ok=True)
-        unfinished.touch()
-        status = sphinx.build()
-    finally:
-        use_language(previous)
-        if sphinx is not None:
-            sphinx.stop()
-    if status:
-        raise SiteError(f"The report site did not build (Sphinx exit {status}); see its messages above. "
-                        "The site in reports/ is unchanged.")
-    strip_checksums(html_dir)
-    prune_search_index(html_dir)
-    (html_dir / ".buildinfo.bak").unlink(missing_ok=True)
-    install_site(runs, html_dir, reports_dir)
-    installed.parent.mkdir(parents=True, exist_ok=True)
-    installed.write_text(digest)
-    built_navigation.write_text(navigation)
-    unfinished.unlink()
-    shutil.rmtree(html_dir.parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies
-    return reports_dir / "index.html"
+        build.unfinished.parent.mkdir(parents=True, exist_ok=True)
+        build.unfinished.touch()
+        return build
+
+    @property
+    def unfinished(self) -> Path:
+        return self.html_dir.parent / "site-build-unfinished"
+
+    @property
+    def built_navigation(self) -> Path:
+        return self.html_dir.parent / "site-navigation.sha256"
+
+    def install(self) -> None:
+        """Install the built HTML into the edition's reports folder and record what it was
+        built from."""
+        strip_checksums(self.html_dir)
+        prune_search_index(self.html_dir)
+        (self.html_dir / ".buildinfo.bak").unlink(missing_ok=True)
+        install_site(self.runs, self.html_dir, self.reports_dir)
+        installed = site_stamp(self.reports_dir, self.doctrees_dir)
+        installed.parent.mkdir(parents=True, exist_ok=True)
+        installed.write_text(self.digest)
+        self.built_navigation.write_text(self.navigation)
+        self.unfinished.unlink()
+        shutil.rmtree(self.html_dir.parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies

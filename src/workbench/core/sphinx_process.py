@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from workbench.core.i18n import DEFAULT, LANGUAGES
+from workbench.core.i18n import DEFAULT, LANGUAGES, N_, translations
 from workbench.core.paths import REPORTS_DIR
 
 # Run by SphinxProcess as `python -c`, so it needs no import path to the workbench: it ignores
@@ -44,6 +44,28 @@ def site_folders(reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None
     return build / "html", Path(source_dir or build / "site"), Path(doctrees_dir or build / "doctrees")
 
 
+SITE_TITLE = N_("Cluster workbench reports")
+SITE_AUTHOR = N_("Cluster workbench contributors")
+
+
+def sphinx_settings(lang: str) -> dict:
+    """What an edition overrides of site/conf.py: its language, and the site's title and
+    authors in it."""
+    if lang == DEFAULT:
+        return {}
+    words = translations(lang).gettext
+    return {"language": lang, "html_title": words(SITE_TITLE), "project": words(SITE_TITLE),
+            "author": words(SITE_AUTHOR)}
+
+
+def edition_processes(reports_dir: Path, languages) -> dict:
+    """A SphinxProcess started now for each of `languages`' editions of the site in
+    `reports_dir` (reports/ for English, reports/<lang>/ for another), to be handed to the
+    site step once the runs are published."""
+    folders = {lang: Path(reports_dir) if lang == DEFAULT else Path(reports_dir) / lang for lang in languages}
+    return {lang: SphinxProcess(*site_folders(folder), sphinx_settings(lang)) for lang, folder in folders.items()}
+
+
 def site_stamp(reports_dir: Path, doctrees_dir: Path | None = None) -> Path:
     """The file, beside Sphinx's cache, that records which source the site in `reports_dir`
     was built from; publishing a run removes it, so that the next build rebuilds the site."""
@@ -65,12 +87,20 @@ class SphinxProcess:
         self.process = subprocess.Popen([sys.executable, "-c", SPHINX_ON_CUE, *arguments], stdin=subprocess.PIPE,
                                         env={**os.environ, "PYTHONHASHSEED": "0"}, text=True)
 
-    def build(self) -> int:
-        """Build the site from the source written by now; returns Sphinx's exit status."""
+    def start(self) -> None:
+        """Start building the site from the source written by now."""
         with contextlib.suppress(BrokenPipeError):   # it has ended already: its status says why
             self.process.stdin.write("build\n")
             self.process.stdin.close()
+
+    def wait(self) -> int:
+        """Wait for the build; returns Sphinx's exit status."""
         return self.process.wait()
+
+    def build(self) -> int:
+        """Build the site from the source written by now; returns Sphinx's exit status."""
+        self.start()
+        return self.wait()
 
     def stop(self) -> None:
         """End the process if it is still waiting or building (a build that stopped early)."""
