@@ -40,6 +40,10 @@ KERNEL_NAME = "python3"
 # Third-party libraries every study notebook imports (about 1.5 s): a kernel started ahead
 # imports them at its start, before it answers, while the previous run executes.
 PRELOAD = "import pandas, pandera.pandas, seaborn, networkx, scipy.stats"
+# How long a kernel may take to answer (papermill's default is 60 s): on a fresh environment,
+# two workers each start a kernel and one ahead while Sphinx imports itself for each
+# edition, all reading their libraries from a cold disk at once.
+START_TIMEOUT = 300
 
 
 @dataclass
@@ -165,7 +169,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, kernel: Ker
     for watching a run: those saves re-encoded every figure twice per cell."""
     return papermill.execute_notebook(str(notebook), str(output), parameters=parameters, progress_bar=False,
                                       cwd=str(kernel.folder), km=kernel.manager, kernel_name=KERNEL_NAME,
-                                      request_save_on_cell_execute=False)
+                                      request_save_on_cell_execute=False, start_timeout=START_TIMEOUT)
 
 
 def execute_study(study: str, folder: Path, parameters: dict, output: Path) -> nbformat.NotebookNode:
