@@ -19,7 +19,7 @@ extensions = ["myst_nb", "sphinxcontrib.bibtex", "indonesian_search"]
 # Sphinx's own catalogue gives its words, locales/ the theme's that it lacks.
 language = "en"
 locale_dirs = ["locales"]
-exclude_patterns = ["**/figures/**", "_ext/**", "locales/**"]
+exclude_patterns = ["**/figures/**", "_ext/**", "locales/**", "_templates/**"]
 nb_execution_mode = "off"
 nb_ipywidgets_js = {}
 nb_output_stderr = "remove"
@@ -29,6 +29,7 @@ bibtex_default_style = "plain"
 html_theme = "sphinx_book_theme"
 html_title = 'Cluster workbench reports'
 html_static_path = ["_static"]
+templates_path = ["_templates"]   # the theme's components whose words it leaves untranslated
 html_css_files = ["workbench.css"]
 html_copy_source = False
 # Search results without a summary: the summary is fetched from each page, which a browser

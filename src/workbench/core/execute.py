@@ -44,6 +44,11 @@ PRELOAD = "import pandas, pandera.pandas, seaborn, networkx, scipy.stats"
 # two workers each start a kernel and one ahead while Sphinx imports itself for each
 # edition, all reading their libraries from a cold disk at once.
 START_TIMEOUT = 300
+# A kernel that has not answered after READY_TIMEOUT seconds is replaced by a new one, up to
+# KERNEL_ATTEMPTS kernels in all: once in a while, with several starting at once, a kernel
+# starts but never answers (it waits in a poll, its libraries not even imported).
+READY_TIMEOUT = 60
+KERNEL_ATTEMPTS = 3
 
 
 @dataclass
@@ -66,6 +71,18 @@ class Kernel:
                              extra_arguments=[f"--IPKernelApp.exec_lines={PRELOAD}"])
         return cls(folder, manager)
 
+    def answers(self, timeout: float) -> bool:
+        """Whether the kernel answers (jupyter_client's `wait_for_ready`) within `timeout`."""
+        client = self.manager.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=timeout)
+            return True
+        except RuntimeError:
+            return False
+        finally:
+            client.stop_channels()
+
     def stop(self, remove_folder: bool = True) -> None:
         """Shut the kernel down and, unless told otherwise, remove its scratch folder."""
         if self.manager.has_kernel:
@@ -81,6 +98,11 @@ def next_kernel(ahead: bool) -> Kernel:
     """The kernel started ahead for this run (or a new one), and, when `ahead`, the next run's
     kernel started now so that it gets ready while this run executes."""
     kernel = _AHEAD.pop() if _AHEAD else Kernel.start()
+    for _attempt in range(KERNEL_ATTEMPTS - 1):
+        if kernel.answers(READY_TIMEOUT):
+            break
+        kernel.stop()   # a kernel that never answers (seen once in a while when several start at once)
+        kernel = Kernel.start()
     if ahead:
         _AHEAD.append(Kernel.start())
     return kernel
