@@ -5,6 +5,7 @@ from .declaration import DISTRICTS as DISTRICTS, STUDY as STUDY
 from .codebook import (
     ASPECTS as ASPECTS,
     DISTRICT_LABELS as DISTRICT_LABELS,
+    item_columns as item_columns,
     LINKAGES as LINKAGES,
     MODES as MODES,
     PROBLEM_AREAS as PROBLEM_AREAS,

@@ -47,3 +47,10 @@ COLUMN_HEADERS = (N_("District"), N_("Body"), N_("Body name"), N_("Core step"), 
                   N_("Others mean"), N_("Difference"), N_("Firms"), N_("Mean"), N_("Mean low"), N_("Mean high"),
                   N_("Small sample"), N_("Item id"), N_("Test"), N_("Statistic"), N_("Dof"), N_("P value"),
                   N_("Effect"), N_("Effect name"), N_("Observations"), N_("Reason"), N_("Differs"))
+ITEM_KINDS = {"member": N_("member"), "task": N_("task"), "criterion": N_("criterion")}
+
+
+def item_columns() -> dict:
+    """How the table of the model's items shows their kind: in words of the reader's language."""
+    from workbench.core.tables import Column
+    return {"kind": Column(labels=ITEM_KINDS)}

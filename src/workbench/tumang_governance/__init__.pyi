@@ -25,6 +25,7 @@ from .tables import (
     problem_maps as problem_maps,
     quoted_basis as quoted_basis,
     scorecard as scorecard,
+    scorecard_columns as scorecard_columns,
     verdict_column as verdict_column,
     verdict_summary as verdict_summary,
     verdict_table as verdict_table,

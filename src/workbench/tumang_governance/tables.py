@@ -80,6 +80,11 @@ def problem_maps(study, cases: list[str]) -> pd.DataFrame:
         ["case", "problem", "recommendation", "framework", "indicator", "verdict"]]
 
 
+def scorecard_columns() -> dict:
+    """How the scorecard shows each framework: by its label, in the reader's language."""
+    return {"framework": Column(labels=dict(zip(FRAMEWORKS["framework"], FRAMEWORKS["framework_label"])))}
+
+
 def verdict_column() -> Column:
     """How a verdict is shown: its mark and its words."""
     return Column(label=_("Verdict"), labels={code: f"{VERDICT_MARKS[code]} {_(words)}" for code, words in VERDICTS.items()})
