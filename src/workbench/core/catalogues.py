@@ -139,9 +139,9 @@ def _written(catalog: Catalog) -> bytes:
 def update_catalogues(registry, languages=None) -> list[Path]:
     """Merge the messages the sources hold now into each language's catalogues; returns the
     .po files that changed."""
-    changed = []
+    changed, wanted = [], templates(registry)
     for lang in languages or [lang for lang in LANGUAGES if lang != DEFAULT]:
-        for domain, template in templates(registry).items():
+        for domain, template in wanted.items():
             path = catalogue_path(lang, domain)
             catalog = _read(path, lang) if path.is_file() else Catalog(locale=lang, domain=domain, project=PROJECT,
                                                                        fuzzy=False)

@@ -110,6 +110,13 @@ def number(value: float, decimals: int) -> str:
     return format_decimal(digits, format=pattern, locale=_current, decimal_quantization=False)
 
 
+def significant(value: float, digits: int = 6) -> str:
+    """`value` to at most `digits` significant digits and no trailing zeros, as Python's `g`
+    format gives it (2.88, 17, 3.3), written as the language writes numbers."""
+    shown = Decimal(f"{float(value):.{digits}g}")
+    return number(float(shown), max(0, -shown.as_tuple().exponent))
+
+
 def percent(value: float, decimals: int = 1) -> str:
     """A share already in percent (70.83) as the language writes it: 70.8% or 70,8%."""
     return f"{number(value, decimals)}%"

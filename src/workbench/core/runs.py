@@ -26,7 +26,7 @@ from workbench.core import provenance
 from workbench.core import study as contract
 from workbench.core.choices import slugify
 from workbench.core.paths import PROJECT_ROOT, RAW_DIR, REPORTS_DIR, RUNS_CONFIG, SURVEY_SUFFIXES, display_path, split_sheet
-from workbench.core.sphinx_process import site_stamp
+from workbench.core.sphinx_process import edition_folder, site_stamp
 from workbench.core.i18n import DEFAULT as DEFAULT_LANGUAGE
 from workbench.core.study import PATH_PARAMETERS, RUNNER_PARAMETERS, StudyError
 
@@ -119,11 +119,6 @@ def check_run_name(name: str) -> str:
         raise RunError(f"Run name {text[:80]!r} is not allowed: a run name holds lower-case letters, digits, "
                        f"- and _, starts with a letter or digit, and has at most {RUN_NAME_LIMIT} characters.")
     return text
-
-
-def edition_folder(reports_dir: Path, lang: str) -> Path:
-    """Where an edition's reports and site go: reports/ for English, reports/<lang>/ for another."""
-    return Path(reports_dir) if lang == DEFAULT_LANGUAGE else Path(reports_dir) / lang
 
 
 def run_folder(reports_dir: Path, run: Run) -> Path:

@@ -31,8 +31,8 @@ from workbench.core.escape import html_text, markdown_code, markdown_text
 from workbench.core.i18n import DEFAULT, LANGUAGES, N_, _, language, use_language
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR, split_sheet
-from workbench.core.sphinx_process import (SITE_TITLE, SphinxProcess, edition_language, site_folders, site_stamp,
-                                          sphinx_settings)
+from workbench.core.sphinx_process import (SITE_TITLE, SphinxProcess, edition_folder, edition_language, site_folders,
+                                          site_stamp, sphinx_settings)
 from workbench.core.tables import ReadableTable, header, humanize
 
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
@@ -510,7 +510,7 @@ def install_site(runs: list[PublishedRun], html_dir: Path, reports_dir: Path) ->
 
 def edition_folders(reports_dir: Path) -> dict[str, Path]:
     """Each language's edition folder: reports/ for English, reports/<lang>/ for another."""
-    return {lang: Path(reports_dir) if lang == DEFAULT else Path(reports_dir) / lang for lang in LANGUAGES}
+    return {lang: edition_folder(reports_dir, lang) for lang in LANGUAGES}
 
 
 def run_manifests(reports_dir: Path) -> list[Path]:

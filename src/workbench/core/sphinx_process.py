@@ -26,6 +26,11 @@ sys.exit(sphinx.cmd.build.main(sys.argv[1:]) if sys.stdin.readline().strip() == 
 """
 
 
+def edition_folder(reports_dir: Path, lang: str) -> Path:
+    """Where an edition's reports and site go: reports/ for English, reports/<lang>/ for another."""
+    return Path(reports_dir) if lang == DEFAULT else Path(reports_dir) / lang
+
+
 def edition_language(reports_dir: Path) -> str:
     """The language of the edition whose reports are in `reports_dir`: another language's
     edition is the folder named after it inside reports/ (reports/id/)."""
@@ -62,8 +67,8 @@ def edition_processes(reports_dir: Path, languages) -> dict:
     """A SphinxProcess started now for each of `languages`' editions of the site in
     `reports_dir` (reports/ for English, reports/<lang>/ for another), to be handed to the
     site step once the runs are published."""
-    folders = {lang: Path(reports_dir) if lang == DEFAULT else Path(reports_dir) / lang for lang in languages}
-    return {lang: SphinxProcess(*site_folders(folder), sphinx_settings(lang)) for lang, folder in folders.items()}
+    return {lang: SphinxProcess(*site_folders(edition_folder(reports_dir, lang)), sphinx_settings(lang))
+            for lang in languages}
 
 
 def site_stamp(reports_dir: Path, doctrees_dir: Path | None = None) -> Path:

@@ -8,7 +8,7 @@ from matplotlib.patches import Rectangle
 
 from workbench.core import diagrams
 from workbench.core.escape import plain_text
-from workbench.core.i18n import _, in_language, number, source_term, tick_formatter
+from workbench.core.i18n import _, in_language, significant, source_term, tick_formatter
 from workbench.core.plotting import HIGHLIGHT, drawn_by, figure_for, footnote, new_figure
 from workbench.core.study import ALL
 from workbench.metal_clusters.codebook import DISTRICT_LABELS, RESPONSES
@@ -109,8 +109,7 @@ def plot_problem_solving(scores: pd.DataFrame, highlight: str = ALL, ax=None):
     grid = grid[list(dict.fromkeys(frame["column"]))].loc[districts]
     grid.index = [DISTRICT_LABELS.get(d, d) for d in grid.index]
     figure, ax = figure_for(ax, 6.5, 1.2 + 0.55 * len(grid))
-    written = grid.map(lambda value: "" if pd.isna(value) else number(float(f"{value:.3g}"),
-                                                                       len(f"{value:.3g}".partition(".")[2])))
+    written = grid.map(lambda value: "" if pd.isna(value) else significant(value, 3))
     sns.heatmap(grid, ax=ax, annot=written.to_numpy(), fmt="", cmap="Blues", vmin=1, vmax=max(4, grid.max().max()),
                 linewidths=1, linecolor="white", cbar_kws={"label": _("score")})
     ax.collections[0].colorbar.ax.yaxis.set_major_formatter(tick_formatter())   # 1.5 or 1,5

@@ -4,7 +4,7 @@ import pandas as pd
 
 from workbench.core.datapackage import DataPackage
 from workbench.core.escape import markdown_text
-from workbench.core.i18n import N_, _, in_language, number, source_term
+from workbench.core.i18n import N_, _, in_language, number, significant, source_term
 from workbench.metal_clusters import STUDY
 from workbench.metal_clusters.data import MetalClusterStudy
 from workbench.metal_clusters.codebook import ASPECTS, DISTRICT_LABELS, LINKAGES, MODES, RESPONSES
@@ -22,10 +22,7 @@ def _grid(frame: pd.DataFrame, values: str) -> pd.DataFrame:
 
 def _score(value) -> str:
     """A score as the source prints it: up to three significant digits (2.88, 17)."""
-    if pd.isna(value):
-        return "?"
-    shown = f"{float(value):.3g}"
-    return number(float(shown), len(shown.split(".")[1]) if "." in shown else 0)
+    return "?" if pd.isna(value) else significant(value, 3)
 
 
 def dynamics_table(dynamics: pd.DataFrame) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.core.i18n import N_, _, number
+from workbench.core.i18n import N_, _, significant
 from workbench.core.datapackage import DataPackage, descriptor_error
 
 FAVOURABLE, UNFAVOURABLE, BOTH, NO_DIRECTION = N_("favourable"), N_("unfavourable"), N_("both"), N_("no direction")
@@ -54,16 +54,10 @@ class Framework:
 
 def cell(package: DataPackage, resource: str, line: int, row: str, values: dict) -> str:
     """Cells of one row named for a reader: file, line, the row's key, and each column with its value."""
-    shown = ", ".join(f"{column} = " + (_("(empty)") if pd.isna(value) else number(value, _decimals(value))
+    shown = ", ".join(f"{column} = " + (_("(empty)") if pd.isna(value) else significant(value)
                                           if isinstance(value, float) else str(value)) for column, value in values.items())
     return _("{file} line {line} ({row}): {cells}").format(
         file=f"{package.folder.name}/{package.resource(resource)['path']}", line=line, row=row, cells=shown)
-
-
-def _decimals(value: float) -> int:
-    """The decimals Python's shortest writing of `value` has (3.3 -> 1, 17.0 -> 0)."""
-    shown = f"{value:g}"
-    return len(shown.partition(".")[2])
 
 
 def finding(case: str, measure: str, value: str, reading: str, cells: list[str]) -> dict:
@@ -110,7 +104,7 @@ def dynamics_findings(package: DataPackage, aspect: str) -> list[dict]:
             continue
         others = [row[column] for column in other_columns if pd.notna(row[column])]
         label = scale.get(int(mean)) if float(mean).is_integer() else None
-        written = number(mean, _decimals(float(mean))) + (f" ({label})" if label else "")
+        written = significant(mean) + (f" ({label})" if label else "")
         rows.append(finding(location, _("Tabel 3 mean (1-5)"), f"{written}, {standing(mean, others)}",
                             FAVOURABLE if mean >= middle else UNFAVOURABLE, cells))
     return rows
@@ -146,7 +140,7 @@ def cooperation_findings(package: DataPackage, linkage: str) -> list[dict]:
                                 _("not printed"), NO_DIRECTION, cells))
             continue
         rows.append(finding(location, _("{table}: share of firms cooperating").format(table=table_number),
-                            _("{share}% of {firms} firms").format(share=number(share, _decimals(float(share))),
+                            _("{share}% of {firms} firms").format(share=significant(share),
                                                                  firms=row["total"]),
                             FAVOURABLE if share > 50 else UNFAVOURABLE, cells))
     return rows
