@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 project = 'Cluster workbench reports'
 author = "Cluster workbench contributors"
 copyright = ""
-extensions = ["myst_nb", "sphinxcontrib.bibtex", "indonesian_search"]
+extensions = ["myst_nb", "sphinxcontrib.bibtex", "indonesian_search", "sortable_tables"]
 # An edition in another language is built with -D language=<lang> (workbench.core.site):
 # Sphinx's own catalogue gives its words, locales/ the theme's that it lacks.
 language = "en"

@@ -24,6 +24,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
         "--disable-component-update", "--disable-sync"]
 
 
+# Requests that stay in the site: its files, and what a page makes itself (data: URLs, and the
+# Blob from which workbench-tables.js imports DataTables).
+INSIDE = ("file://", "data:", "about:", "blob:null/")
+
+
 class Tab:
     """One browser tab that visits page after page (a tab per page would start a renderer
     each time), with the console errors and the requests outside the site of the page it
@@ -35,7 +40,7 @@ class Tab:
         self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("request", lambda request: self.outside.append(request.url)
-                     if not request.url.startswith(("file://", "data:", "about:")) else None)
+                     if not request.url.startswith(INSIDE) else None)
 
     def open(self, page: Path, width: int = 1280):
         """Show `page` on screen at `width` px, with nothing recorded of the page before."""
@@ -279,3 +284,138 @@ def test_the_indonesian_search_finds_a_word_with_a_suffix(tab, query):
     found = shown.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
     assert any(link.endswith("/report.html") or "/report.html#" in link for link in found), found
     assert load_problems(tab) == []
+
+
+def sortable_page(folder: Path, lang: str) -> Path:
+    """A page of the site's kind in `lang`, using the built site's table script and library:
+    numbers as `lang` writes them (with a count beside its share, a mark, a missing cell), and
+    a table whose rows stand under headings."""
+    number = {"en": ["1,234.5", "9", "10", "13 (76.5%, 52.7–90.4)", "–", "0.5†"],
+              "id": ["1.234,5", "9", "10", "13 (76,5%, 52,7–90,4)", "–", "0,5†"]}[lang]
+    words = ["tegal", "pati", "klaten", "ceper", "juwana", "boyolali"]
+    rows = "".join(f'<tr><td class="text">{w}</td><td class="num">{n}</td></tr>' for w, n in zip(words, number))
+    grouped = "".join(f'<tr class="group"><th colspan="2">{g}</th></tr>'
+                      + "".join(f'<tr><td class="text">{g}{k}</td><td class="num">{v}</td></tr>' for k, v in enumerate(values))
+                      for g, values in (("B heading", ["3", "1", "2"]), ("A heading", ["30", "–", "10", "20"])))
+    static = REPORTS_DIR / "_static"
+    page = folder / f"tables-{lang}.html"
+    page.write_text(f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
+<link rel="stylesheet" href="{(static / 'datatables' / 'dt_bundle.css').as_uri()}">
+<script src="{(static / 'workbench-table-words.js').as_uri()}"></script>
+<script src="{(static / 'workbench-tables.js').as_uri()}" data-library="datatables/dt_bundle_text.js"></script>
+</head><body>
+<table class="workbench-table" id="plain"><caption>Plain</caption><thead><tr><th class="text">Name</th><th class="num">Value</th></tr></thead>
+<tbody>{rows}</tbody></table>
+<table class="workbench-table" id="grouped"><caption>Grouped</caption><thead><tr><th class="text">Item</th><th class="num">Value</th></tr></thead>
+<tbody>{grouped}</tbody></table></body></html>""", encoding="utf-8")
+    return page
+
+
+def column(shown, table: str, k: int, expected: list[str] | None = None) -> list[str]:
+    """The cells of column `k` of table `#table`; with `expected`, once they are that (DataTables
+    draws a moment after a click), or as they are after 5 s."""
+    cells = f"cells => cells.map(c => c.textContent)"
+    selector = f"#{table} tbody tr:not(.group) td:nth-child({k})"
+    if expected is not None:
+        try:
+            shown.wait_for_function("([selector, expected]) => JSON.stringify([...document.querySelectorAll(selector)]"
+                                    ".map(c => c.textContent)) === JSON.stringify(expected)", arg=[selector, expected],
+                                    timeout=5_000)
+        except Exception:
+            pass
+    return shown.eval_on_selector_all(selector, cells)
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("site-pages")
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_table_sorts_numbers_as_numbers_with_missing_last_and_filters_by_a_word(tab, tmp_path, lang):
+    """Numbers sort by value as the page's language writes them ("1.234,5" in id), a cell
+    that begins with a number by that number, "–" last in both directions; rows under a
+    heading sort within it; the filter keeps the rows with its word; before printing,
+    every row is back in the printed order."""
+    shown = tab.open(sortable_page(tmp_path, lang))
+    shown.wait_for_selector("#plain.dataTable")
+    printed = column(shown, "plain", 2)
+    shown.click("#plain thead th:nth-child(2)")
+    ascending = [printed[k] for k in (5, 1, 2, 3, 0, 4)]
+    assert column(shown, "plain", 2, ascending) == ascending
+    shown.click("#plain thead th:nth-child(2)")
+    descending = [printed[k] for k in (0, 3, 2, 1, 5, 4)]
+    assert column(shown, "plain", 2, descending) == descending
+    shown.click("#grouped thead th:nth-child(2)")
+    within = ["1", "2", "3", "10", "20", "30", "–"]
+    assert column(shown, "grouped", 2, within) == within
+    assert shown.eval_on_selector_all("#grouped tr.group", "rows => rows.map(r => r.textContent)") == ["B heading", "A heading"]
+    shown.fill("input[aria-controls=plain]", "klaten")
+    assert column(shown, "plain", 1, ["klaten"]) == ["klaten"]
+    shown.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert column(shown, "plain", 2, printed) == printed
+    assert load_problems(tab) == []
+
+
+LONG_TABLE_PAGE = REPORTS_DIR / "metal_clusters" / "forty-districts-illustrative" / "report.html"
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("site-pages")
+def test_a_report_table_sorts_and_filters_from_files_and_from_a_server(tab):
+    """On a published report, from file:// and from a static server: the 43-row cooperation
+    table sorts by its count of cooperating firms and the filter finds a district; no request
+    leaves the site."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(REPORTS_DIR))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    missing = []
+    tab.page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+    try:
+        for url in (LONG_TABLE_PAGE.as_uri(), address + LONG_TABLE_PAGE.relative_to(REPORTS_DIR).as_posix()):
+            shown = tab.open(LONG_TABLE_PAGE)
+            tab.outside.clear()
+            shown.goto(url, wait_until="load")
+            table = shown.locator("table.dataTable", has=shown.locator("th", has_text="Ada / Cooperates")).first
+            name = table.get_attribute("id")
+            cells = column(shown, name, 2)
+            table.locator("th", has_text="Ada / Cooperates").click()
+            ascending = sorted(cells, key=lambda cell: int(cell.split()[0]))   # a stable sort, as DataTables'
+            counts = [int(cell.split()[0]) for cell in column(shown, name, 2, ascending)]
+            assert len(counts) > 40 and counts == sorted(counts)
+            district = column(shown, name, 1)[5]
+            shown.fill(f"input[aria-controls={name}]", f'"{district}"')   # a phrase: its words together
+            shown.wait_for_function(f"document.querySelectorAll('#{name} tbody tr').length < {len(counts)}")
+            rows = table.locator("tbody tr").all_text_contents()
+            assert rows and all(district in row for row in rows), (district, rows)
+            assert [u for u in tab.outside if not u.startswith((address, f"blob:{address[:-1]}/"))] == []
+            # a browser asks a server for /favicon.ico, which the site does not have
+            assert [u for u in missing if not u.endswith("/favicon.ico")] == []
+            assert [e for e in tab.errors if "404" not in e] == []
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("site-pages")
+def test_without_javascript_every_table_is_complete(tab):
+    """With scripts off a report's tables are the site's HTML tables, every row shown, with
+    their captions and no controls."""
+    import re
+    html = LONG_TABLE_PAGE.read_text(encoding="utf-8")
+    written = [len(re.findall(r"<tr>", body))
+               for body in re.findall(r'<table class="workbench-table">.*?<tbody>(.*?)</tbody>', html, re.S)]
+    context = tab.page.context.browser.new_context(java_script_enabled=False)
+    try:
+        shown = context.new_page()
+        shown.goto(LONG_TABLE_PAGE.as_uri(), wait_until="load")
+        tables = shown.eval_on_selector_all("table.workbench-table", """tables => tables.map(t => [
+            [...t.tBodies[0].rows].filter(r => !r.classList.contains('group') && r.offsetParent !== null).length,
+            !!t.caption && t.caption.offsetHeight > 0])""")
+        assert shown.locator(".dt-container").count() == 0
+        assert [rows for rows, _ in tables] == written and all(caption for _, caption in tables)
+    finally:
+        context.close()

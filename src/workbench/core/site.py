@@ -415,14 +415,15 @@ def write_source(registry: contract.Registry, runs: list[PublishedRun], source_d
                  switch=lambda page: "") -> tuple[str, str]:
     """The Sphinx source tree: the site project's files (site/: conf.py, CSS, templates), the
     bibliography, index pages and one notebook per run (only files whose bytes change are
-    rewritten); returns a SHA-256 of the whole tree and one of the navigation (the index
-    pages, whose toctrees every page's side bar shows)."""
+    rewritten); returns a SHA-256 of the whole tree and one of what every page carries: the
+    navigation (the index pages, whose toctrees every page's side bar shows) and the site
+    project's own files (its configuration, templates, scripts, styles and extensions)."""
     entries = bibliography()
     wanted = {path.relative_to(SITE_PROJECT).as_posix(): path.read_bytes()
               for path in sorted(SITE_PROJECT.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
     wanted["references.bib"] = BIBLIOGRAPHY.read_bytes()
     indexes = {name: text.encode() for name, text in index_pages(registry, runs, entries, switch).items()}
-    navigation = hashlib.sha256(b"".join(name.encode() + b"\n" + data for name, data in sorted(indexes.items())))
+    navigation = hashlib.sha256(b"".join(name.encode() + b"\n" + data for name, data in sorted({**wanted, **indexes}.items())))
     wanted |= indexes
     for run in runs:
         base = f"{run.study}/{run.name}"
@@ -603,8 +604,9 @@ class EditionBuild:
             shutil.rmtree(html_dir, ignore_errors=True)
             shutil.rmtree(doctrees_dir, ignore_errors=True)
         if not build.built_navigation.is_file() or build.built_navigation.read_text() != navigation:
-            # a run added or removed changes every page's side bar, but Sphinx rewrites only the
-            # pages whose source changed: without its old output, it writes every page
+            # a run added or removed changes every page's side bar, and a changed template,
+            # script or extension every page, but Sphinx rewrites only the pages whose source
+            # changed: without its old output, it writes every page
             shutil.rmtree(html_dir, ignore_errors=True)
         build.unfinished.parent.mkdir(parents=True, exist_ok=True)
         build.unfinished.touch()
