@@ -40,4 +40,6 @@ def explore(study: Study, table: str, data_dir: str | Path = "", **options) -> N
     if not _library_shown:
         itables.init_notebook_mode(all_interactive=False, connected=False)
         _library_shown = True
+    text = [k for k, name in enumerate(frame.columns) if not pd.api.types.is_numeric_dtype(frame[name])]
+    options.setdefault("columnDefs", [{"className": "dt-left", "targets": text}])   # Lab right-aligns every cell
     itables.show(frame, caption=f"{study.name}: {table} ({len(frame)} rows)", connected=False, **options)
