@@ -97,6 +97,26 @@ def test_a_changed_claim_value_changes_its_verdict(tmp_path):
     assert verdict() == AGREE
 
 
+def test_the_range_and_category_claims_read_the_transcribed_tables(tmp_path):
+    """The conclusion's participation range is set against Tabel 4.2's cell, section II's
+    categories against Tabel 2.1's rows: changing the table changes the verdict."""
+    from conftest import replace_in_file
+    from workbench import led_synergism as led
+    raw = shutil.copytree(RAW_DIR, tmp_path / "raw")
+    ranges = "Batu Betumpang: participation ranges from high down to low (rendah)"
+    categories = "the categories of collaboration that section II defines in its text"
+    def verdicts():
+        found = {row.cell: row.verdict for row in led.load_study(raw).audit.itertuples()}
+        return found[ranges], found[categories]
+    assert verdicts() == (DISAGREE, DISAGREE)
+    replace_in_file(raw / "led_synergism" / "table4_2_findings.csv",
+                    "Batu Betumpang,Partisipasi masyarakat bervariasi dari tinggi sampai nihil",
+                    "Batu Betumpang,Partisipasi masyarakat bervariasi dari tinggi sampai rendah")
+    replace_in_file(raw / "led_synergism" / "claims.csv", "antagonistic; synergism; sectoral,",
+                    "antagonistic; synergism; sectoral; less_synergetic,")
+    assert verdicts() == (AGREE, AGREE)
+
+
 def test_claims_register_names_unknown_checks_and_claims(tmp_path):
     from conftest import replace_in_file
     from workbench import tumang_governance as tg

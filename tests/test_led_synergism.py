@@ -111,10 +111,12 @@ def test_audit_shows_the_papers_own_disagreements(study):
     wrong = audit[(audit["verdict"] == "disagree") & (audit["group"] != "workbench_reading")]
     assert sorted(wrong["cell"]) == [
         "Batu Betumpang: business commitment is generally low",              # Tabel 4.2: varies high to low
+        "Batu Betumpang: participation ranges from high down to low (rendah)",  # Tabel 4.2: tinggi sampai nihil
         "Batu Betumpang: the leaders' commitment to build synergy is relatively high",  # Tabel 4.2: kurang
         "Telang: non-farm share, printed '15,5,7%'",
         "all sixteen factors are obstacles in both areas",                    # trust: '-' in Telang
         "the Batu Betumpang column's marker '**)' has a footnote under the table",
+        "the categories of collaboration that section II defines in its text",  # Tabel 2.1: also kurang sinergis
         "the effect is better in Batu Betumpang than in Telang",
         "the factors the triggers give rise to, as section 4.4 lists them (the sentence continues on the next "
         "line: 'legitimasi, motivasi, dan partisipasi masyarakat')",

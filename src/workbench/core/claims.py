@@ -134,6 +134,13 @@ def table_cell(study, claim):
     return matches[column].iloc[0]
 
 
+def column_of_table(study, claim) -> list[str]:
+    """The values of the column `resource:column` of a raw table, top to bottom (a list the
+    text names, such as the categories a table defines)."""
+    resource, column = claim.subject.split(":")
+    return [str(value) for value in study.package.read(resource)[column]]
+
+
 def rows_of_table(study, claim) -> int:
     """How many rows the raw table `subject` has (a list the text counts: steps, locations)."""
     return len(study.package.read(claim.subject))
@@ -179,7 +186,8 @@ def not_checkable(study, claim):
     return None
 
 
-SHARED_CHECKS = {"table_cell": table_cell, "rows_of_table": rows_of_table, "footnote_for_marker": footnote_for_marker, "not_checkable": not_checkable}
+SHARED_CHECKS = {"table_cell": table_cell, "column_of_table": column_of_table, "rows_of_table": rows_of_table,
+                 "footnote_for_marker": footnote_for_marker, "not_checkable": not_checkable}
 REGISTER_CHECKS = {"same_as_claim": same_as_claim, "items_of_claim": items_of_claim,
                    "shared_by_claims": shared_by_claims}
 

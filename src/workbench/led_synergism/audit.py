@@ -1,11 +1,13 @@
 """Study 2's reproduction audit: categories, counts and shares recomputed, claims of the text checked."""
 
+import re
+
 import pandas as pd
 
 from workbench.core.i18n import _
 from workbench.core.audit import audit_entry, audit_table, numbering_problems
 from workbench.core.claims import check_claims
-from workbench.led_synergism.codebook import PUBLISHED_AREAS
+from workbench.led_synergism.codebook import PUBLISHED_AREAS, RANGE_WORD_LEVELS
 from workbench.led_synergism.tree import trigger_comparison
 
 
@@ -87,6 +89,18 @@ def coded_level(study, claim) -> str:
     return coded["level"].iloc[0]
 
 
+def range_of_finding(study, claim) -> list[str]:
+    """The two ends of the range ("dari tinggi sampai nihil") that Tabel 4.2's finding for
+    `subject` ("area:sub_item_id") states, as process levels; a word the codebook does not
+    know stays as printed, so that it shows in the comparison."""
+    area, sub_item = claim.subject.split(":")
+    findings = study.findings[(study.findings["area"] == area) & (study.findings["sub_item_id"] == sub_item)]
+    found = re.search(r"(\w+)\s+(?:sampai|hingga)\s+(\w+)", findings["finding"].iloc[0])
+    if not found:
+        return [_("no range in the finding")]
+    return [RANGE_WORD_LEVELS.get(word.lower(), word) for word in found.groups()]
+
+
 def published_category(study, claim) -> str:
     """The category of collaboration Tabel 4.2's last row gives the area `subject`."""
     categories = study.package.read("table4_2_categories").set_index("area")
@@ -102,7 +116,7 @@ def effect_comparison(study, claim) -> str:
 CHECKS = {check.__name__: check for check in [
     drivers_in_both_areas, drivers_in_one_area_only, obstacles_in_both_areas, factors_of_the_proposition,
     triggers_besides_external, factors_with_role, roles_of_factor, triggers_of_table_4_4, proposition_factors,
-    factors_beyond_the_proposition, coded_level, published_category, effect_comparison]}
+    factors_beyond_the_proposition, coded_level, range_of_finding, published_category, effect_comparison]}
 
 
 def _decimal_comma(value: float) -> str:

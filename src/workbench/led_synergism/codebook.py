@@ -34,6 +34,11 @@ LEVELS = {
     "effect": ["optimal", "improved_not_optimal_or_uneven", "improved_not_optimal_and_uneven",
                "unchanged", "declined", "none"],
 }
+# The words that end a range in Tabel 4.2's process lines ("bervariasi dari tinggi sampai kurang"),
+# as process levels: Tabel 2.1 grades commitment and participation "tinggi" or "kurang"; the
+# text also writes "rendah" (low); "nihil" is the bottom rung of section II's participation
+# ladder ("nihil (tanpa partisipasi)").
+RANGE_WORD_LEVELS = {"tinggi": "high", "kurang": "low", "rendah": "low", "nihil": "none"}
 PROCESS_SUB_ITEMS = ["leadership_commitment", "government_agency_commitment", "business_commitment",
                      "community_participation"]
 ROLES = ["none", "driver", "obstacle", "both"]
