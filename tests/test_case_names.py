@@ -35,3 +35,10 @@ def test_an_alias_gives_the_canonical_answer(studies, study, call, canonical, al
 def test_an_unknown_name_or_all_is_refused(studies, study, call, canonical, alias, name):
     with pytest.raises(ValueError, match=canonical):
         call(studies[study], name)
+
+
+def test_an_unknown_name_lists_each_other_name_once_and_quotes_one_with_a_comma():
+    from workbench.core.choices import resolve_choice
+    with pytest.raises(ValueError) as error:
+        resolve_choice("Nowhere", {"Tumang": ("Tumang, Cepogo", "Cepogo", "cepogo", "tumang")}, "case")
+    assert str(error.value) == "Unknown case 'Nowhere'. Valid case values: Tumang (also: 'Tumang, Cepogo', Cepogo)."

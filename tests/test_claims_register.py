@@ -134,3 +134,17 @@ def test_inventory_rows_follow_the_datapackage_schema():
             header = next(csv.reader(handle))
         assert header == [field["name"] for field in package.schema("numbers")["fields"]]
         package.read("numbers")
+
+
+def test_a_claim_whose_subject_its_check_cannot_find_names_the_file_line_and_column(tmp_path):
+    from conftest import replace_in_file
+    from workbench import led_synergism as led
+    raw = shutil.copytree(RAW_DIR, tmp_path / "raw")
+    replace_in_file(raw / "led_synergism" / "claims.csv", "is fragmented,Telang,fragmented,,published_category,\"Tabel 4.2, last row (Kategori Kolaborasi)\",,,\ncategory_batu_betumpang_abstract_en",
+                    "is fragmented,Telang X,fragmented,,published_category,\"Tabel 4.2, last row (Kategori Kolaborasi)\",,,\ncategory_batu_betumpang_abstract_en")
+    with pytest.raises(DataValidationError) as error:
+        led.load_study(raw).audit
+    problem = error.value.problems[0]
+    assert (problem.file.endswith("led_synergism/claims.csv"), problem.line, problem.column, problem.value) == \
+        (True, 2, "subject", "Telang X")
+    assert problem.expected.startswith("the check published_category finds nothing for this subject")

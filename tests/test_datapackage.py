@@ -132,3 +132,36 @@ def test_a_resource_the_study_reads_but_the_descriptor_lacks_is_named(tmp_path, 
     assert code == 1 and "Traceback" not in error
     assert "raw/metal_clusters/datapackage.json: it describes no resource 'claims', which the study reads" in error
     assert not (tmp_path / "reports" / "metal_clusters").exists()
+
+
+def test_a_key_that_names_no_row_of_the_table_it_points_at_is_refused_with_the_others(project_copy):
+    """Tabel 4.2's printed category must be Tabel 2.1's name for it, and every coded finding a
+    row of Tabel 4.2 (the descriptor's foreignKeys); all such problems come at once."""
+    from workbench import led_synergism as led
+    raw = project_copy / "data" / "raw"
+    replace_in_file(raw / "led_synergism" / "table4_2_categories.csv", "Telang,Terfragmentasi,", "Telang,Fragmentasi,")
+    replace_in_file(raw / "led_synergism" / "coded_findings.csv", "Telang,system,overall,", "Telang Baru,system,overall,")
+    with pytest.raises(DataValidationError) as error:
+        led.load_study(raw)
+    found = {(p.file.rsplit("/", 1)[-1], p.line, p.column, p.value): p.expected for p in error.value.problems}
+    assert found[("table4_2_categories.csv", 2, "category_id, category", "fragmented, Fragmentasi")] == \
+        "expected a row of table2_1_categories.csv (category_id, category): fragmented, Terfragmentasi"
+    assert found[("coded_findings.csv", 2, "area, dimension_id, sub_item_id", "Telang Baru, system, overall")].startswith(
+        "expected a row of table4_2_findings.csv (area, dimension_id, sub_item_id): Batu Betumpang, common_goal, overall;")
+
+
+def test_a_foreign_key_to_nothing_is_a_broken_descriptor(tmp_path):
+    import json
+    raw = copied_package(tmp_path)
+    descriptor = raw / "metal_clusters" / "datapackage.json"
+    parsed = json.loads(descriptor.read_text(encoding="utf-8"))
+    table3 = next(r for r in parsed["resources"] if r["name"] == "table3_cluster_dynamics")
+    table3["schema"]["foreignKeys"] = [
+        {"fields": "location", "reference": {"resource": "no_such_table", "fields": "location"}},
+        {"fields": ["location"], "reference": {"resource": "", "fields": ["nowhere"]}}]
+    descriptor.write_text(json.dumps(parsed), encoding="utf-8")
+    with pytest.raises(DataValidationError) as error:
+        load_package("metal_clusters", raw)
+    assert "foreign key 1: it points at no resource of the package ('no_such_table')" in str(error.value)
+    assert "foreign key 2: expected as many fields on each side, each a field of its schema (not: nowhere)" \
+        in str(error.value)

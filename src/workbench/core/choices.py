@@ -13,8 +13,14 @@ def resolve_choice(value: str, choices: dict[str, list[str]], parameter: str) ->
     for canonical, aliases in choices.items():
         if wanted in {name.casefold() for name in [canonical, *aliases]}:
             return canonical
+    def others(canonical, aliases):   # each other name once (any case), in the order given; quoted if it holds a comma
+        names = {}
+        for name in aliases:
+            if name.casefold() != canonical.casefold():
+                names.setdefault(name.casefold(), name)
+        return [f"'{name}'" if "," in name else name for name in names.values()]
     accepted = "; ".join(
-        canonical + (f" (also: {', '.join(aliases)})" if aliases else "")
+        canonical + (f" (also: {', '.join(others(canonical, aliases))})" if others(canonical, aliases) else "")
         for canonical, aliases in choices.items()
     )
     raise ValueError(f"Unknown {parameter} {value!r}. Valid {parameter} values: {accepted}.")

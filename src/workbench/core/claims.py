@@ -229,9 +229,16 @@ def check_claims(study, claims: pd.DataFrame, checks: Mapping[str, Callable]) ->
     if problems:
         raise DataValidationError(problems)
     entries = []
-    for claim in claims.itertuples():
+    for index, claim in zip(claims.index, claims.itertuples()):
         check = known[claim.check]
-        result = check(claims, study, claim) if claim.check in REGISTER_CHECKS else check(study, claim)
+        try:
+            result = check(claims, study, claim) if claim.check in REGISTER_CHECKS else check(study, claim)
+        except (KeyError, IndexError, ValueError) as error:
+            raise DataValidationError([Problem(
+                source, index, "subject", claim.subject,
+                f"the check {claim.check} finds nothing for this subject ({type(error).__name__}: {error}); "
+                f"expected what its description says: {(known[claim.check].__doc__ or '').split(chr(10))[0]}",
+                claim.claim_id)]) from None
         recomputed, note = result if isinstance(result, tuple) else (result, "")
         published = _as_published(claim.published, claim.decimals)
         other_place, other_quote = claim.other_place or "", claim.other_quote or ""

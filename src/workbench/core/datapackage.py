@@ -50,21 +50,67 @@ class DataPackage:
         return self.resource(name)["schema"]
 
     def read(self, name: str) -> pd.DataFrame:
-        """Read and validate one raw table by resource name. A file read before, unchanged
-        since (same size and modification time) and with the same schema, is not validated
-        again: the audits and the synthesis read the same tables many times."""
+        """Read and validate one raw table by resource name, with its translatable fields in the
+        language in use."""
+        return translated_fields(self.validated(name).copy(), self.schema(name))
+
+    def validated(self, name: str) -> pd.DataFrame:
+        """One raw table as transcribed, validated against its schema and its foreign keys. A
+        file read before, unchanged since (same size and modification time, and so the files
+        its keys point at) and with the same schema, is not validated again: the audits and the
+        synthesis read the same tables many times. Do not modify the table returned."""
         path, schema = self.path(name), self.schema(name)
         if not path.is_file():
             return read_table(path, schema)
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size, json.dumps(schema, sort_keys=True))
+        referenced = [self.path(other) for other in self.referenced(name)]
+        key = (*(state(file) for file in [path, *referenced]), json.dumps(schema, sort_keys=True))
         if key not in _VALIDATED:
-            _VALIDATED[key] = read_table(path, schema)
-        return translated_fields(_VALIDATED[key].copy(), schema)
+            table = read_table(path, schema)
+            problems = self.foreign_key_problems(name, table)
+            if problems:
+                raise DataValidationError(problems)
+            _VALIDATED[key] = table
+        return _VALIDATED[key]
 
-    def read_all(self, names: list[str]) -> dict[str, pd.DataFrame]:
-        """Read and validate several raw tables, keyed by resource name."""
-        return {name: self.read(name) for name in names}
+    def referenced(self, name: str) -> list[str]:
+        """The other resources whose rows the `foreignKeys` of a resource's schema point at."""
+        return list(dict.fromkeys(key["reference"]["resource"] for key in self.schema(name).get("foreignKeys", [])
+                                  if key["reference"]["resource"] not in ("", name)))
+
+    def foreign_key_problems(self, name: str, table: pd.DataFrame) -> list[Problem]:
+        """Rows whose `foreignKeys` fields (Table Schema) name no row of the resource they point
+        at: a factor id that the codebook does not list, or a category printed under another
+        name than the table that defines it. A key with an empty cell is not checked."""
+        problems = []
+        for key in self.schema(name).get("foreignKeys", []):
+            fields, reference = as_list(key["fields"]), key["reference"]
+            other_name = reference["resource"] or name
+            other = table if other_name == name else self.validated(other_name)
+            other_fields = as_list(reference["fields"])
+            allowed = set(other[other_fields].astype(str).itertuples(index=False, name=None))
+            where = f"{self.resource(other_name)['path']} ({', '.join(other_fields)})"
+            for line, values in zip(table.index, table[fields].itertuples(index=False, name=None)):
+                if any(pd.isna(value) for value in values) or tuple(map(str, values)) in allowed:
+                    continue
+                matches = sorted(", ".join(row) for row in allowed if row[0] == str(values[0])) or \
+                    sorted(", ".join(row) for row in allowed)
+                listed = "; ".join(matches[:12]) + ("; …" if len(matches) > 12 else "")
+                problems.append(Problem(display_path(self.path(name)), line, ", ".join(fields),
+                                        ", ".join(map(str, values)), f"expected a row of {where}: {listed}"))
+        return problems
+
+    def read_all(self, names) -> dict[str, pd.DataFrame]:
+        """Read and validate several raw tables, keyed by resource name; the problems of every
+        table are reported together."""
+        tables, problems = {}, []
+        for name in dict.fromkeys(names):
+            try:
+                tables[name] = self.read(name)
+            except DataValidationError as error:
+                problems += error.problems
+        if problems:
+            raise DataValidationError(problems)
+        return tables
 
     def notes(self, *names: str) -> list[str]:
         """The transcription notes of the given resources, each saying which row and column it
@@ -94,6 +140,17 @@ class DataPackage:
     def published(self) -> list[str]:
         """The resources that are data of the study (not templates for a user's own data)."""
         return [r["name"] for r in self.descriptor["resources"] if not r.get("template")]
+
+
+def state(path: Path) -> tuple:
+    """What tells a file apart from its earlier versions cheaply: its path, modification time and size."""
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+def as_list(fields) -> list[str]:
+    """A Table Schema `fields` entry (one name or a list of names) as a list."""
+    return [fields] if isinstance(fields, str) else list(fields)
 
 
 def translated_fields(table: pd.DataFrame, schema: dict) -> pd.DataFrame:
@@ -143,6 +200,29 @@ def descriptor_problems(descriptor: dict) -> list[str]:
             problems.append(f"resource {k + 1} is not an object with a name and a path")
             continue
         problems += [f"resource {resource['name']!r}: {problem}" for problem in schema_problems(resource.get("schema"))]
+    problems += foreign_key_descriptor_problems(resources) if not problems else []
+    return problems
+
+
+def foreign_key_descriptor_problems(resources: list[dict]) -> list[str]:
+    """Foreign keys that point at no resource of the package, or name fields that the schemas
+    lack, or do not pair their fields one to one."""
+    fields = {r["name"]: {f.get("name") for f in r["schema"].get("fields", [])} for r in resources}
+    problems = []
+    for resource in resources:
+        for k, key in enumerate(resource["schema"].get("foreignKeys", []), start=1):
+            reference = key.get("reference", {}) if isinstance(key, dict) else {}
+            where = f"resource {resource['name']!r}, foreign key {k}"
+            target = reference.get("resource", None)
+            target = resource["name"] if target == "" else target
+            if target not in fields:
+                problems.append(f"{where}: it points at no resource of the package ({target!r})")
+                continue
+            own, other = as_list(key.get("fields", [])), as_list(reference.get("fields", []))
+            missing = [f for f in own if f not in fields[resource["name"]]] + [f for f in other if f not in fields[target]]
+            if missing or len(own) != len(other) or not own:
+                problems.append(f"{where}: expected as many fields on each side, each a field of its schema"
+                                + (f" (not: {', '.join(map(str, missing))})" if missing else ""))
     return problems
 
 

@@ -11,6 +11,7 @@ from .classifier import (
 )
 from .codebook import (
     classification_columns as classification_columns,
+    coded_columns as coded_columns,
     DIMENSIONS as DIMENSIONS,
     GROUP_LABELS as GROUP_LABELS,
     LEVELS as LEVELS,

@@ -63,7 +63,10 @@ COLUMN_HEADERS = (N_("Area"), N_("Attribute"), N_("Label"), N_("Activities"), N_
                   N_("Common goal"), N_("Process"), N_("Effect"), N_("Status"), N_("Factor id"), N_("Factor"),
                   N_("Driver"), N_("Obstacle"), N_("Remark"), N_("Cause"), N_("Section"), N_("Sentence"),
                   N_("Root cause"), N_("Trigger"), N_("Triggered"), N_("Causes"), N_("Layer"), N_("Listed in Tabel 4.4"),
-                  N_("Derived trigger"), N_("Explanation"), N_("Published category id"))
+                  N_("Derived trigger"), N_("Explanation"), N_("Published category id"), N_("Printed"), N_("Value"),
+                  N_("Qualifier"), N_("Unit"), N_("Sentence"), N_("Cited source"), N_("Number"), N_("Component"),
+                  N_("Component group"), N_("Letter"), N_("Activity"), N_("Level"), N_("Rationale"), N_("Role"),
+                  N_("Order"), N_("Factor as printed"), N_("Indication"), N_("Source"), N_("Dimension id"))
 
 
 def level_words(level: str) -> str:
@@ -76,6 +79,12 @@ def classification_columns() -> dict:
     from workbench.core.tables import Column
     levels = Column(labels=LEVEL_WORDS)
     return {**{dimension: levels for dimension in LEVELS}, "status": Column(labels=STATUS_WORDS)}
+
+
+def coded_columns() -> dict:
+    """How the coding of Tabel 4.2 shows its levels: in words."""
+    from workbench.core.tables import Column
+    return {"level": Column(labels=LEVEL_WORDS)}
 
 
 def role_column() -> dict:

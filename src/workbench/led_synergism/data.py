@@ -64,7 +64,8 @@ def load_study(data_dir: str | Path = "", user_data: str | Path = "") -> LedStud
     """Validate the raw tables (`data_dir` = a folder laid out like data/raw/, "" = the
     project's), add a user's area from the folder `user_data` if given, and derive the study."""
     package = load_package("led_synergism", data_dir)
-    tables = {field: package.read(resource) for field, resource in RAW_TABLES.items()}
+    read = package.read_all(RAW_TABLES.values())
+    tables = {field: read[resource] for field, resource in RAW_TABLES.items()}
     cases = list(PUBLISHED_AREAS)
     if str(user_data):
         new = read_new_area(package, user_data)
@@ -90,7 +91,8 @@ def classification_table(study: LedStudy) -> pd.DataFrame:
 
 
 def factor_roles(factors_table: pd.DataFrame, codebook: pd.DataFrame, areas: list[str]) -> pd.DataFrame:
-    """Factor x area matrix of roles (Tabel 4.3): driver, obstacle, both or none."""
+    """Factor x area matrix of roles (Tabel 4.3): driver, obstacle, both or none, with where
+    the codebook takes each factor from."""
     rows = []
     for factor in codebook.itertuples():
         for area in areas:
@@ -98,7 +100,7 @@ def factor_roles(factors_table: pd.DataFrame, codebook: pd.DataFrame, areas: lis
                                       & (factors_table["area"] == area)]["role_id"])
             role = "both" if len(roles) == 2 else (roles.pop() if roles else "none")
             rows.append({"factor_id": factor.factor_id, "factor": factor.factor, "factor_en": factor.factor_en,
-                         "area": area, "role": role})
+                         "source": factor.source, "area": area, "role": role})
     return pd.DataFrame(rows)
 
 

@@ -19,12 +19,16 @@ def activity_counts(activities: pd.DataFrame) -> pd.DataFrame:
 
 
 def findings_side_by_side(findings: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
-    """Tabel 4.2 with each area's finding and its coded level side by side."""
+    """Tabel 4.2 with each area's finding and its coded level side by side, in the printed
+    order of its rows."""
     merged = findings.merge(coded[["area", "dimension_id", "sub_item_id", "level"]],
                             on=["area", "dimension_id", "sub_item_id"], how="left")
     merged["cell"] = merged["finding"] + merged["level"].map(lambda v: f"  [{level_words(v)}]" if isinstance(v, str) else "")
-    grid = merged.pivot(index=["number", "dimension", "sub_item_id"], columns="area", values="cell")
-    return grid.reset_index()
+    merged["sub_item"] = merged["sub_item"].fillna("")
+    rows = ["number", "dimension", "sub_item", "sub_item_id"]
+    grid = merged.pivot(index=rows, columns="area", values="cell")
+    printed_order = pd.MultiIndex.from_frame(merged[rows].drop_duplicates())
+    return grid.reindex(index=printed_order, columns=merged["area"].unique()).reset_index()
 
 
 def headline(study) -> str:

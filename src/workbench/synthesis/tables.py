@@ -132,7 +132,8 @@ def construct_text(study, construct: str) -> str:
     construct = STUDY.one_case(construct, study.cases, study.aliases)
     summary = study.summary[study.summary["construct_id"] == construct]
     label = summary["construct_name"].iloc[0]
-    lines = [f"**{markdown_text(label)}.**"]
+    meaning = study.constructs.set_index("construct_id").at[construct, "meaning"]
+    lines = [f"**{markdown_text(label)}:** {markdown_text(meaning)}."]
     for row in summary.itertuples():
         if row.reading == NO_COUNTERPART:
             continue

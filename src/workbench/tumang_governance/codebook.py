@@ -21,4 +21,4 @@ VERDICT_MARKS = {"achieved_quite_well": "✓", "not_achieved_quite_well": "✗",
 # workbench.core.tables.header), marked for the catalogue.
 COLUMN_HEADERS = (N_("Framework"), N_("Item"), N_("Basis"), N_("Achieved quite well"), N_("Not achieved quite well"),
                   N_("Not named"), N_("Not assessed"), N_("Total"), N_("Share achieved"), N_("Problem"),
-                  N_("Recommendation"), N_("Indicator"))
+                  N_("Recommendation"), N_("Indicator"), N_("Definition"), N_("Reading"), N_("Indicator reading"))

@@ -10,7 +10,8 @@ from workbench.tumang_governance.codebook import FRAMEWORK_ITEMS, FRAMEWORKS, PU
 
 
 def verdict_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Both frameworks' verdicts in one long table, one row per indicator or principle."""
+    """Both frameworks' verdicts in one long table, one row per indicator or principle, with
+    the workbench's definition of each DeSeve indicator (Pyke's principles have none)."""
     frames = []
     for framework in FRAMEWORKS.itertuples():
         table = tables[framework.file]
@@ -18,6 +19,7 @@ def verdict_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "case": table["case"], "framework": framework.framework, "number": table["number"],
             "item_id": table[f"{framework.item_column}_id"].fillna(""),
             "item": table[framework.item_column].fillna(_("(not named)")), "verdict": table["verdict"],
+            "definition": table["definition"] if "definition" in table else pd.NA,
             "basis": table["basis"], "quote_id": table["quote_id"], "quote_en": table["quote_en"]}))
     return pd.concat(frames, ignore_index=True)
 
@@ -38,8 +40,9 @@ def scorecard(verdicts: pd.DataFrame) -> pd.DataFrame:
 
 
 def problem_map(study, case: str) -> pd.DataFrame:
-    """Problems -> recommendations -> indicators for a case (the workbench's reading),
-    with each indicator's verdict. `case` is resolved as the `case` parameter is (aliases
+    """Problems -> recommendations -> indicators for a case, each link with the workbench's
+    reading of it (why the recommendation answers the problem, how it touches the indicator),
+    and each indicator's verdict. `case` is resolved as the `case` parameter is (aliases
     such as "Cepogo" accepted, an unknown name refused)."""
     case = STUDY.one_case(case, study.cases)
     text = f"text_{language()}"   # the abstract gives both: the reader's language
@@ -51,10 +54,11 @@ def problem_map(study, case: str) -> pd.DataFrame:
     frame = (links.merge(problems.rename(columns={"item_id": "problem_id", text: "problem"}), on="problem_id")
              .merge(recommendations.rename(columns={"item_id": "recommendation_id", text: "recommendation"}),
                     on="recommendation_id")
-             .merge(touches[["recommendation_id", "framework", "indicator_id"]], on="recommendation_id", how="left")
+             .merge(touches[["recommendation_id", "framework", "indicator_id", "reading"]]
+                    .rename(columns={"reading": "indicator_reading"}), on="recommendation_id", how="left")
              .merge(verdicts.rename(columns={"item_id": "indicator_id", "item": "indicator"}),
                     on=["framework", "indicator_id"], how="left"))
-    return frame[["problem", "recommendation", "framework", "indicator", "verdict"]]
+    return frame[["problem", "recommendation", "reading", "framework", "indicator", "indicator_reading", "verdict"]]
 
 
 def verdict_summary(verdicts: pd.DataFrame, framework: str, case: str) -> str:
@@ -77,7 +81,7 @@ def verdict_summary(verdicts: pd.DataFrame, framework: str, case: str) -> str:
 def problem_maps(study, cases: list[str]) -> pd.DataFrame:
     """The problem maps of several cases in one table, with a case column."""
     return pd.concat([problem_map(study, case).assign(case=case) for case in cases], ignore_index=True)[
-        ["case", "problem", "recommendation", "framework", "indicator", "verdict"]]
+        ["case", "problem", "recommendation", "reading", "framework", "indicator", "indicator_reading", "verdict"]]
 
 
 def scorecard_columns() -> dict:
