@@ -195,12 +195,14 @@ def build(registry: contract.Registry, selected: list[runs.Run], reports_dir: Pa
 
 def stale_site(reports_dir: Path) -> bool:
     """Whether the site lacks a page for a published run or its home page, or was not built from
-    the runs published now (a run published since, with --no-site, or an interrupted build)."""
-    from workbench.core.site import edition_folders
+    the runs published now (a run published since, with --no-site, or an interrupted build) or
+    from the site project as it is now (a changed style sheet, template or configuration)."""
+    from workbench.core.site import edition_folders, project_digest, project_stamp
     from workbench.core.sphinx_process import site_stamp
     for folder in edition_folders(reports_dir).values():
         pages = [m.parent / "report.html" for m in folder.glob("*/*/run.json")]
-        if pages and (not site_stamp(folder).is_file()
+        stamp = project_stamp(folder)
+        if pages and (not site_stamp(folder).is_file() or not stamp.is_file() or stamp.read_text() != project_digest()
                       or not all(page.is_file() for page in [folder / "index.html", *pages])):
             return True
     return False

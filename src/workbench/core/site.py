@@ -411,6 +411,26 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def project_files() -> dict[str, bytes]:
+    """The site project's own files (site/: configuration, templates, scripts, styles,
+    extensions, catalogues) and the bibliography, by their path in the Sphinx source."""
+    files = {path.relative_to(SITE_PROJECT).as_posix(): path.read_bytes()
+             for path in sorted(SITE_PROJECT.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
+    files["references.bib"] = BIBLIOGRAPHY.read_bytes()
+    return files
+
+
+def project_digest() -> str:
+    """A SHA-256 of the site project's files: a site built from other ones is out of date."""
+    return hashlib.sha256(b"".join(name.encode() + b"\n" + hashlib.sha256(data).digest()
+                                   for name, data in sorted(project_files().items()))).hexdigest()
+
+
+def project_stamp(reports_dir: Path, doctrees_dir: Path | None = None) -> Path:
+    """The file, beside the site stamp, recording which site project the installed site was built with."""
+    return site_stamp(reports_dir, doctrees_dir).with_name("installed-project.sha256")
+
+
 def write_source(registry: contract.Registry, runs: list[PublishedRun], source_dir: Path,
                  switch=lambda page: "") -> tuple[str, str]:
     """The Sphinx source tree: the site project's files (site/: conf.py, CSS, templates), the
@@ -419,9 +439,7 @@ def write_source(registry: contract.Registry, runs: list[PublishedRun], source_d
     navigation (the index pages, whose toctrees every page's side bar shows) and the site
     project's own files (its configuration, templates, scripts, styles and extensions)."""
     entries = bibliography()
-    wanted = {path.relative_to(SITE_PROJECT).as_posix(): path.read_bytes()
-              for path in sorted(SITE_PROJECT.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
-    wanted["references.bib"] = BIBLIOGRAPHY.read_bytes()
+    wanted = project_files()
     indexes = {name: text.encode() for name, text in index_pages(registry, runs, entries, switch).items()}
     navigation = hashlib.sha256(b"".join(name.encode() + b"\n" + data for name, data in sorted({**wanted, **indexes}.items())))
     wanted |= indexes
@@ -630,6 +648,7 @@ class EditionBuild:
         installed = site_stamp(self.reports_dir, self.doctrees_dir)
         installed.parent.mkdir(parents=True, exist_ok=True)
         installed.write_text(self.digest)
+        project_stamp(self.reports_dir, self.doctrees_dir).write_text(project_digest())
         self.built_navigation.write_text(self.navigation)
         self.unfinished.unlink()
         shutil.rmtree(self.html_dir.parent / "jupyter_execute", ignore_errors=True)  # MyST-NB's copies

@@ -18,6 +18,7 @@ from workbench.core.i18n import DEFAULT, N_, _, language
 from workbench.core.i18n import number as written_number
 
 MISSING = "–"
+PROSE = 60   # a text column with a cell longer than this many characters holds sentences
 # The headers `header` makes of the column names the core's tables have (provenance,
 # transcription notes, a case and its number): marked here for the catalogue.
 CORE_HEADERS = (N_("File"), N_("Source"), N_("Table"), N_("Published title"), N_("Row"), N_("Column"), N_("Note"),
@@ -143,12 +144,15 @@ class ReadableTable:
 
     def html(self, caption: str = "") -> str:
         """An HTML table, every cell escaped; numbers right-aligned, text left-aligned (by class
-        for the site's CSS and inline for JupyterLab); with a grouping column, a heading row
-        before each group instead of that column."""
+        for the site's CSS and inline for JupyterLab), a column of sentences marked `prose` so
+        that a narrow screen keeps it wide enough to read; with a grouping column, a heading
+        row before each group instead of that column."""
         shown = [k for k in range(len(self.headers)) if k != self.group]
+        kinds = ["num" if self.numeric[k] else "text prose" if any(len(row[k]) > PROSE for row in self.rows)
+                 else "text" for k in range(len(self.headers))]
 
         def cells(tag, values):   # aligned inline too: JupyterLab keeps style attributes, not the site's CSS
-            return "".join(f'<{tag} class="{"num" if self.numeric[k] else "text"}" '
+            return "".join(f'<{tag} class="{kinds[k]}" '
                            f'style="text-align: {"right" if self.numeric[k] else "left"}">{breakable(values[k])}</{tag}>'
                            for k in shown)
         head = f"<caption>{html_text(caption)}</caption>" if caption else ""
