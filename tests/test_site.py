@@ -419,3 +419,18 @@ def test_without_javascript_every_table_is_complete(tab):
         assert [rows for rows, _ in tables] == written and all(caption for _, caption in tables)
     finally:
         context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("site-pages")
+@pytest.mark.parametrize("edition", ["", "id/"])
+def test_tabel_3_with_its_jumlah_fits_beside_the_side_bars_at_1280(tab, edition):
+    """Study 1's Tabel 3 (six aspects and the Jumlah) needs no scrolling at 1280 px: its last
+    column is in view with the others."""
+    shown = tab.open(REPORTS_DIR / f"{edition}metal_clusters" / "all" / "report.html")
+    widths = shown.evaluate("""() => {
+        const tabel3 = [...document.querySelectorAll('table.workbench-table')].find(
+            t => t.querySelector('th:last-child').textContent.startsWith('Jumlah') && t.tHead.rows[0].cells.length === 8);
+        return [tabel3.scrollWidth, tabel3.parentElement.clientWidth];
+    }""")
+    assert widths[0] <= widths[1], widths

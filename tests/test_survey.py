@@ -182,7 +182,7 @@ def test_a_survey_district_is_tabled_on_the_papers_bases_like_the_published_ones
     dynamics = mc.dynamics_cells(mc.dynamics_table(study.dynamics)).set_index("district")
     assert dynamics.loc["Boyolali", "Ketrampilan / Skill"] == "2 (1-3, n=2)"     # B2 left skill blank
     assert dynamics.loc["Tegal", "Ketrampilan / Skill"] == "2 (1-3)"           # not printed for the paper
-    assert dynamics.loc["Tegal", "Jumlah / Sum of the means (recomputed)"] == "17"
+    assert dynamics.loc["Tegal", "Jumlah / Sum of means, recomputed"] == "17"
 
 
 def test_a_survey_without_any_dynamics_answer_runs_alone(tmp_path):

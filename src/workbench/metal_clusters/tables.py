@@ -53,7 +53,7 @@ def dynamics_cells(table: pd.DataFrame) -> pd.DataFrame:
     for aspect in ASPECTS.itertuples():
         shown[source_term(aspect.aspect, aspect.aspect_en, " / {}")] = [cell(row, aspect.aspect_id)
                                                                           for _row, row in table.iterrows()]
-    shown[_("Jumlah / Sum of the means (recomputed)")] = table["sum_of_means"].map(_score)
+    shown[_("Jumlah / Sum of means, recomputed")] = table["sum_of_means"].map(_score)
     return shown
 
 
