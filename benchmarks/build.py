@@ -14,6 +14,9 @@ Works on a throw-away copy of the project (its reports/ are not touched) and pri
 - a rebuild after one data file changed, and how many runs it executed again;
 - a sweep of illustrative districts (generated surveys) at --jobs 1 and --jobs 2, and the
   parallel efficiency (time at 1 job / (2 x time at 2 jobs));
+- the configured runs executed one after another on a fresh kernel each (started ahead, as
+  the build does) against one kernel shared by all and reset between runs
+  (`kernel_designs.py`): what isolation costs;
 - `import workbench` against `import pandas` (median of 5 fresh interpreters each).
 
 Targets on a 2-core machine: the build at least 3 times faster than the naive chain; both
@@ -109,6 +112,9 @@ def main() -> None:
         english_cold, _ = timed([*workbench, "build"], english, {**env, "PYTHONPATH": str(english / "src")})
         shutil.rmtree(english)
         naive = naive_chain(project, env)
+        _, designs = timed([sys.executable, str(ROOT / "benchmarks" / "kernel_designs.py")], project,
+                           {**env, "WORKBENCH_PROJECT": str(project)})
+        kernels = json.loads(designs.splitlines()[-1])
         cold, _ = timed([*workbench, "build"], project, env)
         noop, _ = timed([*workbench, "build"], project, env)
         shutil.rmtree(project / "build")
@@ -143,6 +149,11 @@ def main() -> None:
         (f"English edition alone from scratch, {english_runs} configured runs", f"{english_cold:.1f} s"),
         ("  both editions / English edition alone", f"{cold / english_cold:.2f}x"),
         ("  of which could be the site step (cold Sphinx cache)", f"{site_cold:.1f} s ({100 * site_cold / cold:.0f}%)"),
+        (f"executing the {kernels['runs']} runs in turn on one shared kernel, reset between runs",
+         f"{kernels['shared']:.1f} s"),
+        ("  on a fresh kernel each, started ahead (the build's design)", f"{kernels['fresh']:.1f} s"),
+        ("  what isolation costs", f"{kernels['fresh'] - kernels['shared']:+.1f} s "
+                                   f"({100 * (kernels['fresh'] / kernels['shared'] - 1):+.0f}%)"),
         ("rebuild, nothing changed", f"{noop:.2f} s"),
         ("rebuild after one data file changed", f"{changed:.1f} s, {runs_redone(summary)} run(s) executed"),
         (f"sweep of {districts} districts, --jobs 1", f"{one:.1f} s"),

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from workbench.core.paths import PROJECT_ROOT
 
-PROJECT_FILES = ["pyproject.toml", "runs.toml", "references.bib", "src", "notebooks", "data", "site"]
+PROJECT_FILES = ["pyproject.toml", "runs.toml", "references.bib", "src", "notebooks", "data", "site",
+                 "tests/guard_probes.toml"]
 
 
 def copy_project(target: Path) -> Path:
@@ -18,5 +19,6 @@ def copy_project(target: Path) -> Path:
         if source.is_dir():
             shutil.copytree(source, copy, ignore=shutil.ignore_patterns("*.egg-info"))
         else:
+            copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy)
     return Path(target)

@@ -1,6 +1,6 @@
 """The nbval guard bites: for every registered study, and for one `workbench new-study` has
 just made, a changed raw value makes its stored notebook outputs fail. Each study names the
-cell to change and the output text that must then differ (`Study.guard`): a figure's
+cell to change and the output text that must then differ (tests/guard_probes.toml): a figure's
 description, so figures are compared, not only tables. The scaffolded study also meets the
 contract, builds, and passes nbval as it is.
 
@@ -21,6 +21,7 @@ from conftest import change_cell, evaluate_in, workbench_in, workbench_session
 from workbench.core import study as contract
 from workbench.core.datapackage import load_package
 from project_copy import copy_project
+from guard_probes import guard_probes
 from workbench.registry import REGISTRY
 
 pytestmark = pytest.mark.xdist_group("guarded-copy")   # the tests share one prepared project copy
@@ -56,13 +57,13 @@ def guarded(tmp_path_factory) -> SimpleNamespace:
     assert created.returncode == 0, created.stderr
     names = [*REGISTRY.names, NEW]
     editions = {f"{lang}/{name}": name for name in REGISTRY.names for lang in REGISTRY.get(name).languages[1:]}
-    probes, problems = evaluate_in(project, "import dataclasses\nfrom workbench.core import study\nfrom workbench.registry import REGISTRY",
-                                   f"[{{name: dataclasses.asdict(REGISTRY.get(name).guard) for name in {names!r}}}, "
-                                   f"study.contract_problems(REGISTRY.get({NEW!r}))]")
+    problems = evaluate_in(project, "from workbench.core import study\nfrom workbench.registry import REGISTRY",
+                           f"study.contract_problems(REGISTRY.get({NEW!r}))")
+    probes = guard_probes(project)
     stored, built = workbench_session(project, ["store-outputs", NEW], ["build", NEW, "--no-site"])
     unchanged = nbval(project, [NEW])
     for name, probe in probes.items():
-        change_cell(load_package(probe["study"] or name, project / "data" / "raw").path(probe["resource"]),
+        change_cell(load_package(probe.get("study", name), project / "data" / "raw").path(probe["resource"]),
                     probe["row"], probe["column"], probe["value"])
     change_cell(load_package("metal_clusters", project / "data" / "raw").path("table4_cooperation_same_kind"),
                 {"location": "Pati"}, "not_cooperating", str(CHANGED_COUNT))
@@ -85,7 +86,7 @@ def test_a_changed_value_fails_the_guard_of_every_edition_in_another_language(gu
     run with `lang`) are guarded too: the same changed value fails them, showing the same
     change."""
     assert guarded.editions, "no study has an edition in another language"
-    expected = {edition: guarded.probes[name]["shows_in"].get(edition.split("/")[0], guarded.probes[name]["shows"])
+    expected = {edition: guarded.probes[name].get("shows_in", {}).get(edition.split("/")[0], guarded.probes[name]["shows"])
                 for edition, name in guarded.editions.items()}
     missed = {edition: shows for edition, shows in expected.items() if shows not in guarded.changed[edition]}
     assert missed == {}, f"nbval did not fail showing these changes: {missed}"

@@ -136,3 +136,23 @@ def test_gitignore_covers_what_interrupted_and_failed_runs_leave():
                               "build/site/index.md", "jupyter_execute/x.ipynb"],
                              cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert len(ignored.stdout.split()) == 5, ignored.stdout
+
+
+@pytest.mark.parametrize("notebook", sorted(REPORTS_DIR.glob("**/notebook.ipynb")),
+                         ids=lambda path: path.parent.relative_to(REPORTS_DIR).as_posix())
+def test_a_run_numbers_its_tables_and_figures_as_it_shows_them(notebook):
+    """Each named table and figure of a published run carries the number JupyterLab and the
+    site show ("Table 3"), given by the run: 1, 2, 3, ... per kind in the order of the
+    notebook's outputs, none skipped or repeated; a table's number leads its caption in Lab."""
+    from workbench.core.mime import FIGURE_MIME, TABLE_MIME
+    numbers = {TABLE_MIME: [], FIGURE_MIME: []}
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            for mime, found in numbers.items():
+                record = output.get("data", {}).get(mime)
+                if record and record.get("name"):
+                    found.append(int(record["label"].rsplit(" ", 1)[1]))
+                    if mime == TABLE_MIME:
+                        assert f"{record['label']}. " in "".join(output["data"]["text/html"])
+    assert numbers[TABLE_MIME] and {mime: found for mime, found in numbers.items()} == {
+        mime: list(range(1, len(found) + 1)) for mime, found in numbers.items()}

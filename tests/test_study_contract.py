@@ -13,7 +13,9 @@ import pytest
 from conftest import evaluate_in, replace_in_file, workbench_in
 from workbench.core import runs
 from workbench.core import study as contract
+from workbench.core.paths import RAW_DIR
 from workbench.registry import REGISTRY
+from guard_probes import guard_probes, probe_problems
 
 
 def problems_in(project, *names: str) -> dict[str, list[str]]:
@@ -25,6 +27,20 @@ def problems_in(project, *names: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize("name", REGISTRY.names)
 def test_every_registered_study_meets_the_contract(name):
     assert contract.contract_problems(REGISTRY.get(name)) == []
+
+
+@pytest.mark.parametrize("name", REGISTRY.names)
+def test_every_registered_study_has_a_guard_probe_on_data_it_reads(name):
+    assert probe_problems(name, guard_probes().get(name), REGISTRY.get(name).data_folders(), RAW_DIR) == []
+
+
+def test_a_guard_probe_on_data_the_study_does_not_read_is_named():
+    probe = {"study": "led_synergism", "resource": "factors", "row": {}, "column": "x", "value": "1", "shows": "x"}
+    assert probe_problems("metal_clusters", probe, ("metal_clusters",), RAW_DIR) == [
+        "the guard probe changes led_synergism's data, which metal_clusters does not read (it reads: metal_clusters)"]
+    assert probe_problems("metal_clusters", {**probe, "study": "metal_clusters"}, ("metal_clusters",), RAW_DIR) == [
+        "the guard probe's resource 'factors' is not in metal_clusters's data package"]
+    assert probe_problems("batik", None, ("batik",), RAW_DIR) == ["tests/guard_probes.toml has no probe for batik"]
 
 
 def test_unknown_study_names_the_registered_ones():

@@ -4,10 +4,12 @@ A run (workbench run/build) passes the notebook an `output_dir`; each figure is 
 saved as PNG (200 dpi) and SVG under figures/ and each table as CSV under tables/. In
 JupyterLab `output_dir` is empty and nothing is written.
 
-Each figure and table is shown with a caption naming the source table it reproduces.
+Each named figure and table is numbered as it is shown (Table 1, Table 2, ...; Figure 1, ...),
+once, by the run: JupyterLab shows a table's number in its caption, and the report site
+shows the same number. Each is shown with a caption naming the source table it reproduces.
 Besides what JupyterLab shows (PNG, HTML), every output carries plain text (a figure's
-description, a table's cells) that nbval compares, and a JSON record (name, caption,
-source, alt text for people, the readable table) from which the report site numbers and captions it.
+description, a table's cells) that nbval compares, and a JSON record (name, number, caption,
+alt text for people, the readable table) from which the report site places it.
 """
 
 import base64
@@ -22,13 +24,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from workbench.core.escape import html_text, markdown_code, markdown_text
-from workbench.core.i18n import _
+from workbench.core.i18n import N_, _
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, as_figure, describe_figure, figure_data
 from workbench.core.tables import Column, ReadableTable, readable
 
 FILE_DPI = 200
+TABLE, FIGURE = N_("Table"), N_("Figure")
 
 
 def captioned(caption: str, source: str) -> str:
@@ -41,9 +44,11 @@ class FigureOutput:
     the saved file, and shown at half its pixel size), a text description for nbval, and its
     caption and alt text for the report site."""
 
-    def __init__(self, figure: Figure | Axes, name: str, caption: str = "", source: str = "", alt: str = ""):
+    def __init__(self, figure: Figure | Axes, name: str, caption: str = "", source: str = "", alt: str = "",
+                 label: str = ""):
         self.figure = as_figure(figure)
         self.name = name
+        self.label = label
         self.caption = captioned(caption, source)
         self.alt = alt or caption   # plain text: the study's <figure>_alt functions write it so
         self.description = describe_figure(figure)
@@ -74,33 +79,37 @@ class FigureOutput:
         data = {
             "image/png": base64.b64encode(self.png).decode("ascii"),
             "text/plain": f"figure {self.name}: {self.caption}\n{self.description}",
-            FIGURE_MIME: {"name": self.name, "caption": self.caption, "alt": self.alt, "description": self.description,
+            FIGURE_MIME: {"name": self.name, "label": self.label, "caption": self.caption, "alt": self.alt, "description": self.description,
                           "drawn_by": self.figure.get_label()},
         }
         return data, {"image/png": {"width": width, "height": height}}
 
 
 class TableOutput:
-    """A table as the notebook shows it: readable (see workbench.core.tables), captioned,
-    numbered by the report site when it has a name; `fold` puts it behind a fold there."""
+    """A table as the notebook shows it: readable (see workbench.core.tables), captioned, with
+    its number (`label`, "Table 3") when it has a name; `fold` puts it behind a fold, in
+    JupyterLab as on the report site."""
 
     def __init__(self, table: ReadableTable, name: str = "", caption: str = "", source: str = "",
-                 fold: bool = False):
+                 fold: bool = False, label: str = ""):
         self.table = table
         self.name = name
+        self.label = label
         self.caption = captioned(caption, source)
         self.fold = fold
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         title = f"table {self.name}: {self.caption}\n" if self.name else ""
-        html = self.table.html(self.caption)
-        if self.fold:   # folded in JupyterLab as on the site
+        caption = f"{self.label}. {self.caption}" if self.label else self.caption
+        html = self.table.html(caption)
+        if self.fold:
             rows = _("{count} rows").format(count=len(self.table.rows))
-            html = f"<details><summary>{html_text(self.caption)} ({rows})</summary>{html}</details>"
+            html = f"<details><summary>{html_text(caption)} ({rows})</summary>{html}</details>"
         return {
             "text/plain": title + self.table.text(),
             "text/html": html,
-            TABLE_MIME: {"name": self.name, "caption": self.caption, "fold": self.fold, **self.table.as_json()},
+            TABLE_MIME: {"name": self.name, "label": self.label, "caption": self.caption, "fold": self.fold,
+                         **self.table.as_json()},
         }
 
 
@@ -124,6 +133,12 @@ class Report:
 
     def __init__(self, output_dir: str | Path = ""):
         self.output_dir = Path(output_dir) if str(output_dir) else None
+        self.shown = {TABLE: 0, FIGURE: 0}
+
+    def number(self, kind: str) -> str:
+        """The label of the next table or figure: "Table 3", in the run's language."""
+        self.shown[kind] += 1
+        return f"{_(kind)} {self.shown[kind]}"
 
     def figure(self, name: str, figure: Figure | Axes, caption: str = "", source: str = "", alt: str = "") -> FigureOutput:
         """Show a figure (or the figure of the Axes a plot function returns); during a run save
@@ -131,7 +146,7 @@ class Report:
         figures/<name>.csv. `alt` says in a sentence or two what it shows and what it finds,
         for a reader who cannot see it (the caption when not given); nbval compares a
         description of its own."""
-        output = FigureOutput(figure, name, caption, source, alt)
+        output = FigureOutput(figure, name, caption, source, alt, self.number(FIGURE))
         if self.output_dir is not None:
             folder = self.output_dir / "figures"
             folder.mkdir(parents=True, exist_ok=True)
@@ -161,4 +176,4 @@ class Report:
             folder.mkdir(parents=True, exist_ok=True)
             write_csv(frame, folder / f"{name}.csv")
         return TableOutput(readable(frame if shown is None else shown, columns, only, notes), name, caption, source,
-                           fold)
+                           fold, self.number(TABLE))

@@ -3,7 +3,8 @@
 It writes one module (src/workbench/<name>/__init__.py), one notebook
 (notebooks/<name>.ipynb), one data folder (data/raw/<name>/ with its datapackage.json,
 an example table and a claims register), lists the package in data/raw/datapackage.json,
-adds the registry line and a run to runs.toml. The example builds, runs and passes the
+adds the registry line, a run to runs.toml and the cell the nbval guard changes to
+tests/guard_probes.toml. The example builds, runs and passes the
 guard as it is; replace its table, figure and claim with the study's own.
 """
 
@@ -18,6 +19,15 @@ from workbench.core.claims import CLAIMS_SCHEMA
 from workbench.core.study import Registry, StudyError
 
 REGISTRY = PROJECT_ROOT / "src" / "workbench" / "registry.py"
+GUARD_PROBES = PROJECT_ROOT / "tests" / "guard_probes.toml"   # the raw cell the nbval guard test changes, per study
+GUARD_PROBE = """
+[{name}]
+resource = "observations"
+row = {{ case = "Example", item = "first" }}
+column = "value"
+value = "5"
+shows = "width=[5, 2]"
+"""
 
 MODULE = '''"""{title}.
 
@@ -38,7 +48,7 @@ from workbench.core.audit import audit_table
 from workbench.core.claims import check_claims
 from workbench.core.datapackage import DataPackage, load_package
 from workbench.core.plotting import drawn_by, figure_for
-from workbench.core.study import GuardProbe, Study
+from workbench.core.study import Study
 
 
 @dataclass(frozen=True)
@@ -102,8 +112,6 @@ STUDY = Study(
     selector="case",
     load=load_study,
     processed_tables=processed_tables,
-    guard=GuardProbe(resource="observations", row={{"case": "Example", "item": "first"}}, column="value", value="5",
-                     shows="width=[5, 2]"),
 )
 '''
 
@@ -162,7 +170,8 @@ def descriptor(name: str, title: str, claims_schema: dict) -> dict:
 
 
 def scaffold_study(registry: Registry, name: str, title: str = "", root: Path = PROJECT_ROOT) -> list[Path]:
-    """Write a new study's module, notebook, data folder, registry line and run; returns the files."""
+    """Write a new study's module, notebook, data folder, registry line, run and guard probe;
+    returns the files."""
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         raise StudyError(f"A study's name is a Python identifier in lower case (letters, digits, _): not {name!r}.")
     module = root / "src" / "workbench" / name
@@ -209,5 +218,11 @@ def scaffold_study(registry: Registry, name: str, title: str = "", root: Path = 
     runs = root / RUNS_CONFIG.relative_to(PROJECT_ROOT)
     with open(runs, "a", encoding="utf-8") as handle:
         handle.write(f'\n[[run]]\nstudy = "{name}"\nname = "all"\nparameters = {{ case = "all" }}\n')
-    return [module / "__init__.py", notebook, data / "datapackage.json", data / "observations.csv",
-            data / "claims.csv", catalog_path, registry, runs]
+    written = [module / "__init__.py", notebook, data / "datapackage.json", data / "observations.csv",
+               data / "claims.csv", catalog_path, registry, runs]
+    probes = root / GUARD_PROBES.relative_to(PROJECT_ROOT)
+    if probes.is_file():   # a project with the workbench's tests: the guard changes the example's cell
+        with open(probes, "a", encoding="utf-8") as handle:
+            handle.write(GUARD_PROBE.format(name=name))
+        written.append(probes)
+    return written

@@ -28,7 +28,7 @@ from docutils.nodes import make_id
 from workbench.core import study as contract
 from workbench.core.errors import SiteError
 from workbench.core.escape import html_text, markdown_code, markdown_text
-from workbench.core.i18n import DEFAULT, LANGUAGES, N_, _, language, use_language
+from workbench.core.i18n import DEFAULT, LANGUAGES, _, language, use_language
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR, split_sheet
 from workbench.core.sphinx_process import (SITE_TITLE, SphinxProcess, edition_folder, edition_language, site_folders,
@@ -38,13 +38,13 @@ from workbench.core.tables import ReadableTable, header, humanize
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 SITE_PROJECT = PROJECT_ROOT / "site"   # the Sphinx project's own files: conf.py, _static/
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}   # each in its own language
-KINDS = (N_("Table"), N_("Figure"))
 REFERENCE = re.compile(r"\{numref\}`([^`<]+)`")
 CITATION = re.compile(r"\{cite:(t|p)\}`([^`]+)`")
 
 @dataclass
 class Numbering:
-    """The numbers and anchors of a page's named tables and figures, in the order they appear."""
+    """The anchors of a page's named tables and figures, with the numbers their run gave them
+    ("Table 3": workbench.core.report numbers each as the notebook shows it)."""
 
     prefix: str
     numbers: dict = None
@@ -52,18 +52,17 @@ class Numbering:
     def __post_init__(self):
         self.numbers = {}
 
-    def add(self, kind: str, name: str) -> tuple[str, str]:
-        """Number a table or figure; returns its label ("Table 3") and its anchor id."""
-        count = 1 + sum(1 for (k, _label), _anchor in self.numbers.values() if k == kind)
+    def add(self, name: str, label: str) -> str:
+        """Place a numbered table or figure on the page; returns its anchor id."""
         anchor = make_id(f"{self.prefix}-{name}")
-        self.numbers[name] = ((kind, f"{_(kind)} {count}"), anchor)
-        return f"{_(kind)} {count}", anchor
+        self.numbers[name] = (label, anchor)
+        return anchor
 
     def reference(self, name: str) -> str:
         """A link to a numbered table or figure of the page, as raw HTML."""
         if name not in self.numbers:
             return _("(“{name}” is not shown in this run)").format(name=html_text(name))
-        (_kind, label), anchor = self.numbers[name]
+        label, anchor = self.numbers[name]
         return f'<a href="#{anchor}">{label}</a>'
 
 
@@ -198,7 +197,8 @@ def table_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
     table = ReadableTable(record["headers"], record["rows"], record["numeric"], record["notes"], record.get("group"))
     if not record.get("name"):
         return f'<div class="workbench-scroll">{table.html()}</div>'
-    label, anchor = numbering.add(KINDS[0], record["name"])
+    label = record["label"]
+    anchor = numbering.add(record["name"], label)
     html = table.html(f"{label}. {record['caption']}")
     block = f'<div class="table-block" id="{anchor}"><div class="workbench-scroll">{html}</div>'
     csv = f"tables/{record['name']}.csv"
@@ -216,8 +216,8 @@ def table_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
 def figure_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
     """A numbered, captioned figure (SVG in the page) with alt text, its downloads (SVG, PNG,
     the CSV of the values it draws) and the function that drew it."""
-    name = record["name"]
-    label, _anchor = numbering.add(KINDS[1], name)
+    name, label = record["name"], record["label"]
+    numbering.add(name, label)
     alt = " ".join(record["alt"].split())
     block = (f":::{{figure}} figures/{run.site_figure(name)}\n:name: {run.prefix}-{name}\n:alt: {alt}\n:width: 100%\n\n"
              f"{label}. {markdown_text(record['caption'])}\n:::")

@@ -49,26 +49,6 @@ class StudyError(ValueError):
 
 
 @dataclass(frozen=True)
-class GuardProbe:
-    """One raw cell the nbval guard test changes, and a text the outputs then show.
-
-    The guard copies the project, sets `column` of the one row of `resource` whose
-    cells equal `row` to `value`, and expects nbval to fail with `shows` (a line of the
-    new outputs, typically from a figure's description) among the differences. `study`
-    names the data folder of `resource` when it is another study's that the study `reads`.
-    `shows_in` gives the line for another language's edition where it is written otherwise.
-    """
-
-    resource: str
-    row: Mapping[str, str]
-    column: str
-    value: str
-    shows: str
-    study: str = ""
-    shows_in: Mapping[str, str] = field(default_factory=dict)   # `shows` in another language's edition, where it differs
-
-
-@dataclass(frozen=True)
 class Study:
     """What a study declares to the workbench (see the module docstring). `source` is the key
     of the study's source in references.bib; `reads` names other studies' data folders a run reads. A study whose
@@ -83,7 +63,6 @@ class Study:
     selector: str
     load: Callable
     processed_tables: Callable
-    guard: GuardProbe
     published: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     all_aliases: tuple[str, ...] = ()
     user_data: str = ""
@@ -239,20 +218,6 @@ def _notebook_problems(notebook: Path, wanted: tuple[str, ...], selector: str, m
     return tuple(problems)
 
 
-def guard_problems(study: Study) -> list[str]:
-    """What is wrong with the study's guard probe: a data folder the study does not read, or a
-    resource that folder's data package does not describe."""
-    folder = study.guard.study or study.name
-    if folder not in study.data_folders():
-        return [f"the guard probe changes {folder}'s data, which {study.name} does not read "
-                f"(it reads: {', '.join(study.data_folders())})"]
-    descriptor = RAW_DIR / folder / "datapackage.json"
-    resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"] if descriptor.is_file() else []
-    if study.guard.resource not in {r["name"] for r in resources}:
-        return [f"the guard probe's resource {study.guard.resource!r} is not in {folder}'s data package"]
-    return []
-
-
 def contract_problems(study: Study, runs_config: Path = RUNS_CONFIG) -> list[str]:
     """Everything a registered study lacks to be built, run, guarded and tested like the others."""
     problems = notebook_problems(study)
@@ -268,7 +233,6 @@ def contract_problems(study: Study, runs_config: Path = RUNS_CONFIG) -> list[str
         resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
         problems += [f"{descriptor.parent.name}/{r['path']}, described in its datapackage.json, does not exist"
                      for r in resources if not (study.data_folder / r["path"]).is_file()]
-        problems += guard_problems(study)
     configured = tomllib.loads(Path(runs_config).read_text(encoding="utf-8")).get("run", [])
     if not any(run.get("study") == study.name for run in configured):
         problems.append(f"{Path(runs_config).name} has no [[run]] for {study.name}")

@@ -2,7 +2,7 @@
 registry without importing the study's heavy modules)."""
 
 from workbench.core.i18n import N_
-from workbench.core.study import GuardProbe, Study, lazy
+from workbench.core.study import Study, lazy
 
 PUBLISHED_AREAS = {"Telang": ("KTM Telang", "Kawasan Telang"),
     "Batu Betumpang": ("KTM Batu Betumpang", "Kawasan Batu Betumpang", "Batu-Betumpang")}
@@ -18,7 +18,4 @@ STUDY = Study(
     languages=("en", "id"),
     load=lazy("workbench.led_synergism.data:load_study"),
     processed_tables=lazy("workbench.led_synergism.data:processed_tables"),
-    guard=GuardProbe(resource="table4_1_activities", column="area", value="Telang",
-                     row={"number": "20", "area": "Batu Betumpang", "activity": "Angkutan perintis"},
-                     shows="bars 'Telang': width=[43, 11, 5]"),
 )

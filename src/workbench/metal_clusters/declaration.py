@@ -2,7 +2,7 @@
 registry without importing the study's heavy modules)."""
 
 from workbench.core.i18n import N_
-from workbench.core.study import GuardProbe, Study, lazy
+from workbench.core.study import Study, lazy
 
 DISTRICTS = {"Klaten": ("Ceper", "Klaten-Ceper", "Ceper-Klaten"),
     "Pati": ("Juwana", "Pati-Juwana", "Juwana-Pati"),
@@ -18,6 +18,4 @@ STUDY = Study(
     languages=("en", "id"),
     load=lazy("workbench.metal_clusters.data:load_study"),
     processed_tables=lazy("workbench.metal_clusters.data:processed_tables"),
-    guard=GuardProbe(resource="table8_problem_solving", row={"location": "Pati"}, column="production", value="2",
-                     shows="cells: [3, 2, 3, 2, 4, 3, 2, 3, 3, 3, 3, 3]"),
 )

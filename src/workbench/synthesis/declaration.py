@@ -2,7 +2,7 @@
 registry without importing the study's heavy modules)."""
 
 from workbench.core.i18n import N_
-from workbench.core.study import GuardProbe, Study, lazy
+from workbench.core.study import Study, lazy
 
 STUDY = Study(
     name="synthesis",
@@ -13,7 +13,4 @@ STUDY = Study(
     load=lazy("workbench.synthesis.data:load_study"),
     processed_tables=lazy("workbench.synthesis.data:processed_tables"),
     choices=lazy("workbench.synthesis.constructs:construct_choices"),
-    guard=GuardProbe(study="metal_clusters", resource="table3_cluster_dynamics", row={"location": "KLATEN"},
-                     column="trust_mean", value="1", shows="MIXED / 2 favourable / 1 unfavourable",
-                     shows_in={"id": "CAMPURAN / 2 mendukung / 1 tidak mendukung"}),
 )

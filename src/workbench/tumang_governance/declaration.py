@@ -2,7 +2,7 @@
 registry without importing the study's heavy modules)."""
 
 from workbench.core.i18n import N_
-from workbench.core.study import GuardProbe, Study, lazy
+from workbench.core.study import Study, lazy
 
 CASE_ALIASES = {"Tumang": ("Tumang, Cepogo", "Cepogo", "Desa Cepogo")}
 
@@ -16,6 +16,4 @@ STUDY = Study(
     languages=("en", "id"),
     load=lazy("workbench.tumang_governance.data:load_study"),
     processed_tables=lazy("workbench.tumang_governance.data:processed_tables"),
-    guard=GuardProbe(resource="deseve_indicators", row={"case": "Tumang", "number": "4"}, column="verdict",
-                     value="not_achieved_quite_well", shows="4. Governance [#fb6a4a]"),
 )
