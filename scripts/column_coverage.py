@@ -1,13 +1,16 @@
 """Is every transcribed column seen in a report or checked?
 
-For every column of every raw table of the given studies (all by default), change the cell
+For every column of every transcribed table of the given studies (all by default: the
+resources of each datapackage.json that name their `source`), change the cell
 of the first row (a number by one, a text by an added word), execute the study's notebook on
 a scratch copy of data/raw, once per language, and compare what the run writes (its tables,
 figure data and headline) with the run on the unchanged data. A column whose change changes
 no output and fails no validation is printed: it is neither shown nor checked. A change that
 stops the run with anything but a DataValidationError (which names file, line and column) is
-printed too. Templates, the numbers inventory and the claims register (both checked against
-the source texts by the test suite) are left out.
+printed too. Templates, the workbench's own tables (no `source`: the synthesis' constructs
+and crosswalk), the numbers inventory and the claims register (both checked against the
+source texts by the test suite) are left out. Only written outputs are compared, so a column
+shown only in a displayed sentence (which nbval guards) would be printed too.
 
     python scripts/column_coverage.py [study ...]
 
@@ -80,7 +83,8 @@ def unseen_columns(name: str, raw: Path) -> list[str]:
     found = []
     for resource in json.loads((raw / name / "datapackage.json").read_text(encoding="utf-8"))["resources"]:
         path = raw / name / resource["path"]
-        if resource.get("template") or resource["name"] in LEFT_OUT or path.suffix != ".csv":
+        if (resource.get("template") or not resource.get("source") or resource["name"] in LEFT_OUT
+                or path.suffix != ".csv"):
             continue
         text = path.read_text(encoding="utf-8")
         rows = list(csv.reader(io.StringIO(text)))

@@ -7,11 +7,12 @@ with papermill, and returns every file of the run's report as bytes, or the erro
 error notebook. The caller publishes.
 
 Each run gets a fresh kernel, as papermill and MyST-NB give one, so that nothing one run
-changes (matplotlib's rcParams, a module's cache, an imported module) reaches the next. The
-kernel's start is kept off the run's path: while a run executes, the kernel for the next run
-is started in its own scratch folder and imports the libraries every study notebook imports
-(`PRELOAD`, through IPython's public `exec_lines`), and papermill is handed that kernel. The
-package itself is imported by the notebook, so an edit made since is always seen. Execution
+changes (matplotlib's rcParams, a module's cache, an imported module) reaches the next. A
+kernel is forked from a process that has imported the libraries every study notebook imports
+and done nothing else (workbench.core.forked_kernel), and its start is kept off the run's
+path: while a run executes, the kernel for the next run is started in its own scratch folder,
+and papermill is handed that kernel. The package itself is imported by the notebook, so an
+edit made since is always seen. Execution
 counts are renumbered, so a report's bytes do not depend on which worker executed it.
 """
 
@@ -33,13 +34,11 @@ from papermill.exceptions import PapermillExecutionError
 
 from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT, PROJECT_VARIABLE, split_sheet
 from workbench.core.catalogues import translate_text_cell
+from workbench.core.forked_kernel import ForkedKernelSpecs
 from workbench.core.i18n import DEFAULT, narrative
 from workbench.core.study import LANG, OUTPUT_DIR, PATH_PARAMETERS
 
 KERNEL_NAME = "python3"
-# Third-party libraries every study notebook imports (about 1.5 s): a kernel started ahead
-# imports them at its start, before it answers, while the previous run executes.
-PRELOAD = "import pandas, pandera.pandas, seaborn, networkx, scipy.stats"
 # How long a kernel may take to answer (papermill's default is 60 s): on a fresh environment,
 # two workers each start a kernel and one ahead while Sphinx imports itself for each
 # edition, all reading their libraries from a cold disk at once.
@@ -65,10 +64,9 @@ class Kernel:
         print and raise still reaches the notebook. It is told where the project is
         (workbench.core.paths), as its folder lies outside it."""
         folder = Path(folder or tempfile.mkdtemp(prefix="workbench-run-"))
-        manager = KernelManager(kernel_name=KERNEL_NAME)
+        manager = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=ForkedKernelSpecs())
         manager.start_kernel(cwd=str(folder), stderr=subprocess.DEVNULL,
-                             env={**os.environ, PROJECT_VARIABLE: str(PROJECT_ROOT)},
-                             extra_arguments=[f"--IPKernelApp.exec_lines={PRELOAD}"])
+                             env={**os.environ, PROJECT_VARIABLE: str(PROJECT_ROOT)})
         return cls(folder, manager)
 
     def answers(self, timeout: float) -> bool:
