@@ -1,6 +1,7 @@
 """A kernel forked from the fork server (workbench.core.forked_kernel) is the kernel a new
 interpreter would be: the same folder, environment, matplotlib backend and rcParams, module
-search path and arguments, with none of the workbench imported and nothing of the process
+search path (ipykernel's launcher takes the working folder out of it; IPython puts '' back)
+and arguments, with none of the workbench imported and nothing of the process
 that asked for it (here pytest) run in it; only the libraries are imported already."""
 
 import json
@@ -17,7 +18,7 @@ PORTRAIT = """import json, os, sys, matplotlib
 print(json.dumps({
     "cwd": os.getcwd(), "backend": matplotlib.get_backend(),
     "rcParams": {key: repr(value) for key, value in sorted(matplotlib.rcParams.items()) if key != "backend"},
-    "path": sys.path[:2], "argv0": sys.argv[0], "parent": os.environ.get("JPY_PARENT_PID") is not None,
+    "path": sys.path, "argv0": sys.argv[0], "parent": os.environ.get("JPY_PARENT_PID") is not None,
     "variable": os.environ.get("WORKBENCH_TEST_VARIABLE"), "session_leader": os.getsid(0) == os.getpid(),
     "workbench": sorted(name for name in sys.modules if name.split(".")[0] in ("workbench", "pytest", "_pytest")),
     "pandas_imported": "pandas" in sys.modules}))
@@ -46,14 +47,13 @@ def test_a_forked_kernel_is_the_kernel_a_new_interpreter_would_be(tmp_path):
     forked = portrait(KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=ForkedKernelSpecs()),
                       tmp_path / "forked")
     new = portrait(KernelManager(kernel_name=KERNEL_NAME), tmp_path / "new")
-    assert forked["cwd"] == str(tmp_path / "forked") and forked["path"][0] == str(tmp_path / "forked")
+    assert forked["cwd"] == str(tmp_path / "forked")
     assert forked.pop("pandas_imported") and not new.pop("pandas_imported")   # what the fork saves
-    for kernel in (forked, new):
-        kernel["cwd"] = os.path.basename(kernel["cwd"])
-        kernel["path"] = [os.path.basename(folder) for folder in kernel["path"]]
+    for kernel, folder in ((forked, "forked"), (new, "new")):   # each its own folder, else the same
+        kernel["cwd"] = kernel["cwd"].replace(str(tmp_path / folder), "FOLDER")
+        kernel["path"] = [entry.replace(str(tmp_path / folder), "FOLDER") for entry in kernel["path"]]
     assert forked["workbench"] == [] and forked["variable"] == "seen" and forked["session_leader"]
-    assert {key: value for key, value in forked.items() if key not in ("cwd", "path")} == \
-        {key: value for key, value in new.items() if key not in ("cwd", "path")}
+    assert forked == new
 
 
 def test_a_stopped_kernel_is_gone_and_the_next_one_starts():

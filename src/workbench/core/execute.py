@@ -12,8 +12,8 @@ kernel is forked from a process that has imported the libraries every study note
 and done nothing else (workbench.core.forked_kernel), and its start is kept off the run's
 path: while a run executes, the kernel for the next run is started in its own scratch folder,
 and papermill is handed that kernel. The package itself is imported by the notebook, so an
-edit made since is always seen. Execution
-counts are renumbered, so a report's bytes do not depend on which worker executed it.
+edit made since is always seen. Execution counts are renumbered, so a report's bytes do not
+depend on which worker executed it.
 """
 
 import atexit

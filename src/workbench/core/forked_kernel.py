@@ -33,6 +33,10 @@ from jupyter_client.provisioning import LocalProvisioner
 
 PROVISIONER = "workbench-forked"   # its name in the entry point group (pyproject.toml)
 SERVER = Path(__file__).with_name("kernel_fork_server.py")
+# The server runs as a script with nothing but the standard library on its path first: not its
+# folder (as `python FILE` would put it), nor the working folder (as `-c` puts ''), and without
+# `-P`, which its kernels would inherit (IPython then leaves '' out of a kernel's sys.path).
+BOOTSTRAP = "import runpy, sys; del sys.path[0]; runpy.run_path(sys.argv[1], run_name='__main__')"
 LAUNCHER = ["-m", "ipykernel_launcher"]
 # ipykernel sets this backend when no other is set, before anything imports matplotlib; the
 # fork server imports matplotlib, so it must see the variable as the kernel would.
@@ -55,18 +59,18 @@ class ForkServer:
     _lock = threading.Lock()
 
     def __init__(self):
-        replies, self._reply_end = os.pipe()
+        replies, reply_end = os.pipe()
         self.pid = os.getpid()
         env = {**os.environ, "MPLBACKEND": os.environ.get("MPLBACKEND", INLINE_BACKEND)}
-        self.server = subprocess.Popen([sys.executable, "-P", str(SERVER), str(self._reply_end)], stdin=subprocess.PIPE,
-                                       pass_fds=(self._reply_end,), env=env, text=True)
-        os.close(self._reply_end)
+        self.server = subprocess.Popen([sys.executable, "-c", BOOTSTRAP, str(SERVER), str(reply_end)], stdin=subprocess.PIPE,
+                                       pass_fds=(reply_end,), env=env, text=True)
+        os.close(reply_end)
         self.replies = os.fdopen(replies, encoding="utf-8")
 
     @classmethod
-    def fork(cls, arguments: list[str], cwd: str, env: dict, quiet: bool) -> int:
-        """A new kernel's process id: the kernel `python -m ipykernel_launcher arguments` run in
-        `cwd` with `env` would be (its stderr discarded when `quiet`)."""
+    def fork(cls, module: str, arguments: list[str], cwd: str, env: dict, quiet: bool) -> int:
+        """A new kernel's process id: the kernel `python -m module arguments` run in `cwd` with
+        `env` would be (its stderr discarded when `quiet`)."""
         with cls._lock:
             if cls._current is None or cls._current.pid != os.getpid() or cls._current.server.poll() is not None:
                 cls._current = cls()   # the first, or this is a forked process, or the server ended
@@ -74,7 +78,7 @@ class ForkServer:
             # the kernel's parent is the server, which ends with this process: the kernel's
             # parent poller then ends the kernel, as it would end a kernel this process started
             env = {**env, "JPY_PARENT_PID": str(server.server.pid)}
-            request = {"arguments": arguments, "cwd": cwd, "env": env, "quiet": quiet}
+            request = {"module": module, "arguments": arguments, "cwd": cwd, "env": env, "quiet": quiet}
             server.server.stdin.write(json.dumps(request) + "\n")
             server.server.stdin.flush()
             reply = server.replies.readline()
@@ -120,7 +124,8 @@ class ForkedProcess:
 
 def forkable(cmd: list[str]) -> bool:
     """Whether `cmd` starts an ipykernel on this interpreter, which a fork of the server is."""
-    return hasattr(os, "fork") and len(cmd) > 2 and os.path.realpath(cmd[0]) == os.path.realpath(sys.executable) and cmd[1:3] == LAUNCHER
+    return (hasattr(os, "fork") and len(cmd) > 2 and cmd[1:3] == LAUNCHER
+            and os.path.realpath(cmd[0]) == os.path.realpath(sys.executable))
 
 
 class ForkedProvisioner(LocalProvisioner):
@@ -131,7 +136,7 @@ class ForkedProvisioner(LocalProvisioner):
         if not forkable(cmd):
             return await super().launch_kernel(cmd, **kwargs)
         cwd = str(kwargs.get("cwd") or os.getcwd())
-        pid = ForkServer.fork(cmd[3:], cwd, dict(kwargs.get("env") or os.environ),
+        pid = ForkServer.fork(cmd[2], cmd[3:], cwd, dict(kwargs.get("env") or os.environ),
                               kwargs.get("stderr") == subprocess.DEVNULL)
         self.process = ForkedProcess(pid)
         self.pid = self.pgid = pid

@@ -1,8 +1,8 @@
-"""The fork server of workbench.core.forked_kernel, run as a script (`python -P
-kernel_fork_server.py FD`) so that it imports nothing of the workbench and, before it forks,
-nothing but the standard library and `PRELOAD`: what every study notebook imports, and
-nothing that reads a kernel's own environment at import (ipykernel reads its parent's
-process id then), so each child takes its kernel's environment as a new interpreter would.
+"""The fork server of workbench.core.forked_kernel, run as a script (see its BOOTSTRAP) so
+that it imports nothing of the workbench and, before it forks, nothing but the standard
+library and `PRELOAD`: what every study notebook imports, and nothing that reads a kernel's
+own environment at import (ipykernel reads its parent's process id then), so each child takes
+its kernel's environment as a new interpreter would.
 """
 
 import importlib
@@ -13,7 +13,6 @@ import signal
 import sys
 
 PRELOAD = ("pandas", "pandera.pandas", "seaborn", "networkx", "scipy.stats")
-LAUNCHER_MODULE = "ipykernel_launcher"
 
 
 def serve(reply_end: int) -> dict | None:
@@ -36,9 +35,9 @@ def serve(reply_end: int) -> dict | None:
     return None
 
 
-def become_kernel(arguments: list[str], cwd: str, env: dict, quiet: bool) -> None:
-    """In a forked child: become the kernel that `python -m ipykernel_launcher arguments` run
-    in `cwd` with `env` would be."""
+def become_kernel(module: str, arguments: list[str], cwd: str, env: dict, quiet: bool) -> None:
+    """In a forked child: become the kernel that `python -m module arguments` run in `cwd` with
+    `env` would be (the module is ipykernel's launcher)."""
     os.setsid()
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -49,13 +48,12 @@ def become_kernel(arguments: list[str], cwd: str, env: dict, quiet: bool) -> Non
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
-    sys.path.insert(0, cwd)   # as `python -m` puts the working folder first
-    sys.argv = [importlib.util.find_spec(LAUNCHER_MODULE).origin, *arguments]   # as `python -m` sets it
-    from ipykernel import kernelapp
+    sys.argv = [importlib.util.find_spec(module).origin, *arguments]   # as `python -m` sets it
+    from ipykernel import kernelapp   # what the launcher module runs
     kernelapp.launch_new_instance(arguments)
 
 
 if __name__ == "__main__":
-    request = serve(int(sys.argv[1]))
+    request = serve(int(sys.argv[-1]))
     if request is not None:
         become_kernel(**request)
