@@ -7,10 +7,20 @@ guard tests and the failed-run tests, which each read one prepared project copy)
 cells of each notebook are grouped here (nbval runs them in order in one kernel).
 """
 
+import os
+from pathlib import Path
+
 import pytest
+
+# Where nbval finds the kernel it runs the notebooks on (addopts: --nbval-kernel-name): the
+# workbench's forked kernel, which a build runs them on too (workbench.core.forked_kernel).
+KERNELS = Path(__file__).parent / "tests" / "jupyter"
 
 
 def pytest_configure(config):
+    paths = os.environ.get("JUPYTER_PATH", "").split(os.pathsep)
+    if str(KERNELS) not in paths:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(KERNELS), *paths]))
     config.addinivalue_line("markers", "slow: takes seconds (executes notebooks, builds, prints pages); scheduled first")
 
 

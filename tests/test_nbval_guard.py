@@ -36,7 +36,7 @@ def nbval(project: Path, names: list[str]) -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str(project / "src"))
     report = project / "nbval.xml"
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-vv", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
+        [sys.executable, "-m", "pytest", "-vv", "--nbval", "--nbval-kernel-name", "workbench-forked", "-p", "no:cacheprovider",
          "-p", "no:typeguard", "-p", "no:anyio", "-p", "no:xdist",
          "-o", "addopts=", f"--junitxml={report}", *(f"notebooks/{name}.ipynb" for name in names)],
         cwd=project, env=env, capture_output=True, text=True)

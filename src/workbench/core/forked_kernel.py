@@ -136,8 +136,9 @@ class ForkedProvisioner(LocalProvisioner):
         if not forkable(cmd):
             return await super().launch_kernel(cmd, **kwargs)
         cwd = str(kwargs.get("cwd") or os.getcwd())
-        pid = ForkServer.fork(cmd[2], cmd[3:], cwd, dict(kwargs.get("env") or os.environ),
-                              kwargs.get("stderr") == subprocess.DEVNULL)
+        stderr = kwargs.get("stderr")
+        quiet = stderr == subprocess.DEVNULL or getattr(stderr, "name", None) == os.devnull
+        pid = ForkServer.fork(cmd[2], cmd[3:], cwd, dict(kwargs.get("env") or os.environ), quiet)
         self.process = ForkedProcess(pid)
         self.pid = self.pgid = pid
         self.cwd = cwd
