@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 project = 'Cluster workbench reports'
 author = "Cluster workbench contributors"
 copyright = ""
-extensions = ["myst_nb", "sphinxcontrib.bibtex", "indonesian_search", "sortable_tables"]
+# workbench.core.site_outputs: the run's tables and figures, and {numref} by the run's numbers
+extensions = ["myst_nb", "sphinxcontrib.bibtex", "indonesian_search", "sortable_tables", "workbench.core.site_outputs"]
 # An edition in another language is built with -D language=<lang> (workbench.core.site):
 # Sphinx's own catalogue gives its words, locales/ the theme's that it lacks.
 language = "en"
@@ -23,6 +24,8 @@ exclude_patterns = ["**/figures/**", "_ext/**", "locales/**", "_templates/**"]
 nb_execution_mode = "off"
 nb_ipywidgets_js = {}
 nb_output_stderr = "remove"
+nb_remove_code_source = True   # a page shows what a run found; the code is in its notebook.ipynb
+nb_render_markdown_format = "myst"   # a run's sentences may cite and refer, as its text cells do
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["references.bib"]
 bibtex_default_style = "plain"

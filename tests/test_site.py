@@ -437,3 +437,46 @@ def test_tabel_3_with_its_jumlah_fits_beside_the_side_bars_at_1280(tab, edition)
         return [tabel3.scrollWidth, tabel3.parentElement.clientWidth];
     }""")
     assert widths[0] <= widths[1], widths
+
+
+def test_a_page_shows_the_runs_tables_and_figures_and_refers_to_them_by_the_runs_numbers():
+    """MyST-NB's MIME renderer for the workbench's records shows a table as the HTML the run
+    made, with its anchor and CSV, and a figure of its SVG with alt text and caption; a page's
+    {numref} becomes a link with the run's number, and one to a table the run did not show
+    says so."""
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.utils import new_document
+    from myst_nb.core.render import MimeData, load_mime_renders
+    from sphinx.addnodes import pending_xref
+
+    from workbench.core.mime import FIGURE_MIME, TABLE_MIME
+    from workbench.core.site_outputs import PLACED, RunOutputs, resolve_run_references
+    assert RunOutputs in load_mime_renders()   # found through its entry point
+    table = {"name": "cooperation", "label": "Table 4", "caption": "Cooperation", "fold": False,
+             "html": '<table class="workbench-table"><caption>Table 4. Cooperation</caption></table>', "rows": []}
+    figure = {"name": "dynamics", "label": "Figure 1", "caption": "Dynamics", "alt": "Bars of\n each aspect.",
+              "drawn_by": "plot_dynamics"}
+    shown_table = RunOutputs.handle_mime(None, MimeData(TABLE_MIME, table, output_metadata={PLACED: {
+        "anchor": "run-cooperation", "files": [["csv", "tables/cooperation.csv"]]}}), False)
+    shown_figure = RunOutputs.handle_mime(None, MimeData(FIGURE_MIME, figure, output_metadata={PLACED: {
+        "anchor": "run-dynamics", "image": "figures/run-dynamics.svg", "files": [["svg", "figures/dynamics.svg"]]}}), False)
+    assert RunOutputs.handle_mime(None, MimeData("text/html", "<p>x</p>"), False) is None
+    html = shown_table[0].astext()
+    assert html.startswith('<div class="table-block" id="run-cooperation">') and table["html"] in html
+    assert '<a href="tables/cooperation.csv">CSV</a>' in html
+    image = next(shown_figure[0].findall(nodes.image))
+    assert image["uri"] == "figures/run-dynamics.svg" and image["alt"] == "Bars of each aspect."
+    assert shown_figure[0]["ids"] == ["run-dynamics"] and "Figure 1. Dynamics" in shown_figure[0].astext()
+    assert "plot_dynamics" in shown_figure[1].astext()
+
+    document = new_document("page", get_default_settings())
+    paragraph = nodes.paragraph()
+    for target in ("cooperation", "dynamics", "elsewhere"):
+        paragraph += pending_xref("", nodes.literal(text=target), reftype="numref", refdomain="std", reftarget=target)
+    document += [paragraph, *shown_table, *shown_figure]
+    resolve_run_references(None, document)
+    links = [(link.astext(), link["refid"]) for link in paragraph.findall(nodes.reference)]
+    assert links == [("Table 4", "run-cooperation"), ("Figure 1", "run-dynamics")]
+    assert "(“elsewhere” is not shown in this run)" in paragraph.astext()
+    assert not list(document.findall(pending_xref))

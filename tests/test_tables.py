@@ -19,7 +19,7 @@ def test_a_grouping_column_heads_each_run_of_rows_once_escaped_and_the_text_keep
     assert all(row.count("<td") == 2 for row in re.findall(r"<tr>(.*?)</tr>", html.split("<tbody>")[1]))
     assert table.text().splitlines()[0].split() == ["Kind", "Where", "Printed"]
     assert "Misprints <b>" in table.text()
-    assert ReadableTable(**table.as_json()).html("Grouped") == html   # the report site renders it the same
+    assert ReadableTable(**table.as_json()).html("Grouped") == html   # the JSON record holds the whole table
 
 
 def test_without_a_grouping_column_every_row_has_every_cell():

@@ -9,7 +9,8 @@ once, by the run: JupyterLab shows a table's number in its caption, and the repo
 shows the same number. Each is shown with a caption naming the source table it reproduces.
 Besides what JupyterLab shows (PNG, HTML), every output carries plain text (a figure's
 description, a table's cells) that nbval compares, and a JSON record (name, number, caption,
-alt text for people, the readable table) from which the report site places it.
+alt text for people, the table's HTML and cells) from which the report site shows it
+(workbench.core.site_outputs).
 """
 
 import base64
@@ -101,15 +102,16 @@ class TableOutput:
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         title = f"table {self.name}: {self.caption}\n" if self.name else ""
         caption = f"{self.label}. {self.caption}" if self.label else self.caption
-        html = self.table.html(caption)
+        table = self.table.html(caption)   # made once: JupyterLab and the report site show it
+        html = table
         if self.fold:
             rows = _("{count} rows").format(count=len(self.table.rows))
-            html = f"<details><summary>{html_text(caption)} ({rows})</summary>{html}</details>"
+            html = f"<details><summary>{html_text(caption)} ({rows})</summary>{table}</details>"
         return {
             "text/plain": title + self.table.text(),
             "text/html": html,
             TABLE_MIME: {"name": self.name, "label": self.label, "caption": self.caption, "fold": self.fold,
-                         **self.table.as_json()},
+                         "html": table, **self.table.as_json()},
         }
 
 

@@ -2,12 +2,13 @@
 
 Each published run (reports/<study>/<run>/notebook.ipynb and run.json) becomes one page,
 reports/<study>/<run>/report.html, beside the run's figures/, tables/ and notebook. The
-page is the executed notebook as MyST-NB renders it, with the code left out and each
-figure and table turned into a numbered, captioned figure or table (from the JSON record
-`workbench.core.report` puts beside every output), a title block with the source and the
-run's parameters, provenance from run.json, a "cite this report" block and references
-from references.bib. Sphinx adds the side navigation (study, then run), the contents
-of each page, offline search and cross-references. Nothing is loaded from the network.
+page is the executed notebook as MyST-NB renders it, with the code left out (site/conf.py):
+its tables and figures through the workbench's MIME renderer, numbered, captioned and
+referred to by the numbers their run gave them (workbench.core.site_outputs); a title block
+with the source and the run's parameters, provenance from run.json, a "cite this report"
+block and references from references.bib. Sphinx adds the side navigation (study, then
+run), the contents of each page, offline search and cross-references. Nothing is loaded
+from the network.
 
 The Sphinx source is written to build/site/ beside reports/ (only files whose bytes change
 are rewritten, so Sphinx rebuilds only what changed) and the HTML into reports/.
@@ -30,41 +31,16 @@ from workbench.core.errors import SiteError
 from workbench.core.escape import html_text, markdown_code, markdown_text
 from workbench.core.i18n import DEFAULT, LANGUAGES, _, language, use_language
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
+from workbench.core.site_outputs import PLACED
 from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR, split_sheet
 from workbench.core.sphinx_process import (SITE_TITLE, SphinxProcess, edition_folder, edition_language, site_folders,
                                           site_stamp, sphinx_settings)
-from workbench.core.tables import ReadableTable, header, humanize
+from workbench.core.tables import header, humanize
 
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 SITE_PROJECT = PROJECT_ROOT / "site"   # the Sphinx project's own files: conf.py, _static/
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}   # each in its own language
-REFERENCE = re.compile(r"\{numref\}`([^`<]+)`")
 CITATION = re.compile(r"\{cite:(t|p)\}`([^`]+)`")
-
-@dataclass
-class Numbering:
-    """The anchors of a page's named tables and figures, with the numbers their run gave them
-    ("Table 3": workbench.core.report numbers each as the notebook shows it)."""
-
-    prefix: str
-    numbers: dict = None
-
-    def __post_init__(self):
-        self.numbers = {}
-
-    def add(self, name: str, label: str) -> str:
-        """Place a numbered table or figure on the page; returns its anchor id."""
-        anchor = make_id(f"{self.prefix}-{name}")
-        self.numbers[name] = (label, anchor)
-        return anchor
-
-    def reference(self, name: str) -> str:
-        """A link to a numbered table or figure of the page, as raw HTML."""
-        if name not in self.numbers:
-            return _("(“{name}” is not shown in this run)").format(name=html_text(name))
-        label, anchor = self.numbers[name]
-        return f'<a href="#{anchor}">{label}</a>'
-
 
 @dataclass(frozen=True)
 class PublishedRun:
@@ -191,63 +167,33 @@ def _fence(text: str) -> str:
     return f"{ticks}text\n{text}\n{ticks}"
 
 
-def table_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
-    """A numbered, captioned table (escaped HTML in a scroll container) with its notes and CSV
-    download; behind a fold if asked."""
-    table = ReadableTable(record["headers"], record["rows"], record["numeric"], record["notes"], record.get("group"))
-    if not record.get("name"):
-        return f'<div class="workbench-scroll">{table.html()}</div>'
-    label = record["label"]
-    anchor = numbering.add(record["name"], label)
-    html = table.html(f"{label}. {record['caption']}")
-    block = f'<div class="table-block" id="{anchor}"><div class="workbench-scroll">{html}</div>'
-    csv = f"tables/{record['name']}.csv"
-    if (run.folder / csv).is_file():
-        download = _("Download:")
-        block += f'<p class="downloads">{download} <a href="{html_text(csv)}">CSV</a></p>'
-    block += "</div>"
-    if record.get("fold"):
-        rows = _("{count} rows").format(count=len(table.rows))
-        summary = html_text(f"{label}. {record['caption']} ({rows})")
-        block = f'<details class="fold"><summary>{summary}</summary>{block}</details>'
-    return block
-
-
-def figure_block(run: PublishedRun, record: dict, numbering: Numbering) -> str:
-    """A numbered, captioned figure (SVG in the page) with alt text, its downloads (SVG, PNG,
-    the CSV of the values it draws) and the function that drew it."""
-    name, label = record["name"], record["label"]
-    numbering.add(name, label)
-    alt = " ".join(record["alt"].split())
-    block = (f":::{{figure}} figures/{run.site_figure(name)}\n:name: {run.prefix}-{name}\n:alt: {alt}\n:width: 100%\n\n"
-             f"{label}. {markdown_text(record['caption'])}\n:::")
-    links = [f'<a href="figures/{html_text(name)}.{kind}">{text}</a>'
-             for kind, text in (("svg", "SVG"), ("png", _("PNG (200 dpi)")), ("csv", _("the values it draws (CSV)")))
-             if (run.folder / f"figures/{name}.{kind}").is_file()]
-    drawn_by, download = _("drawn by"), _("Download:")
-    drawn = (f' · {drawn_by} <code>{html_text(record["drawn_by"])}</code>' if record.get("drawn_by") else "")
-    return block + (f'\n\n<p class="downloads">{download} {" · ".join(links)}{drawn}</p>' if links else "")
-
-
-def output_blocks(run: PublishedRun, output: dict, numbering: Numbering) -> list[str]:
-    """What the page shows of one notebook output."""
-    data = output.get("data", {})
-    if TABLE_MIME in data:
-        return [table_block(run, data[TABLE_MIME], numbering)]
-    if FIGURE_MIME in data:
-        return [figure_block(run, data[FIGURE_MIME], numbering)]
-    if "text/markdown" in data:
-        return [data["text/markdown"]]
-    if output.get("output_type") == "stream" and output.get("name") == "stdout":
-        return [_fence(output["text"].rstrip())]
-    if "text/plain" in data:
-        return [_fence(data["text/plain"].rstrip())]
-    return []
-
-
-def _references(text: str, numbering: Numbering) -> str:
-    text = REFERENCE.sub(lambda m: numbering.reference(m.group(1)), text)
+def cited(text: str) -> str:
+    """MyST citation roles as footnote citations, which each page lists under its references."""
     return CITATION.sub(lambda m: f"{{footcite:{m.group(1)}}}`{m.group(2)}`", text)
+
+
+def placed(run: PublishedRun, output: dict) -> dict:
+    """An output of the run as the page shows it (see workbench.core.site_outputs): a table or
+    figure by its record alone (what JupyterLab shows of it is not needed), with its anchor,
+    a figure's SVG and the files offered for download; a sentence with its citations."""
+    data = output.get("data", {})
+    if "text/markdown" in data:
+        return {**output, "data": {**data, "text/markdown": cited(data["text/markdown"])}}
+    mime = next((mime for mime in (TABLE_MIME, FIGURE_MIME) if mime in data), None)
+    if mime is None:
+        return output
+    name = data[mime].get("name")
+    output = {**output, "data": {mime: data[mime]}}
+    if not name:
+        return output
+    site = {"anchor": make_id(f"{run.prefix}-{name}")}
+    if mime == FIGURE_MIME:
+        site["image"] = f"figures/{run.site_figure(name)}"
+        site["files"] = [[kind, f"figures/{name}.{kind}"] for kind in ("svg", "png", "csv")
+                         if (run.folder / f"figures/{name}.{kind}").is_file()]
+    elif (run.folder / f"tables/{name}.csv").is_file():
+        site["files"] = [["csv", f"tables/{name}.csv"]]
+    return {**output, "metadata": {**output.get("metadata", {}), PLACED: site}}
 
 
 def title_block(spec: contract.Study, run: PublishedRun, entries: dict, switch: str = "") -> str:
@@ -305,26 +251,25 @@ def provenance_block(spec: contract.Study, run: PublishedRun) -> str:
 
 
 def page_notebook(spec: contract.Study, run: PublishedRun, entries: dict, switch: str = "") -> nbformat.NotebookNode:
-    """The run's executed notebook as a page: narrative and outputs, no code. Tables and
-    figures are numbered first, so that the text can refer to any of them by number."""
+    """The run's executed notebook as a page: its title block, narrative and outputs (the
+    code is left out: site/conf.py), provenance."""
     executed = nbformat.read(run.folder / "notebook.ipynb", as_version=4)
-    numbering = Numbering(run.prefix)
-    parts = []
+    page = nbformat.v4.new_notebook()
+    page.metadata = {"kernelspec": executed.metadata.get("kernelspec", {}), "language_info": {"name": "python"}}
+    page.cells.append(nbformat.v4.new_markdown_cell(title_block(spec, run, entries, switch)))
     for cell in executed.cells:
         if cell.cell_type == "markdown":
             text = cell.source
-            if text.startswith("# "):
+            if text.startswith("# "):   # the title block gives the page's title
                 text = text.split("\n", 1)[1] if "\n" in text else ""
-            parts.append(text)
-        elif cell.cell_type == "code":
-            parts += [block for output in cell.get("outputs", []) for block in output_blocks(run, output, numbering)]
-    cells = [title_block(spec, run, entries, switch), *(_references(text, numbering) for text in parts), provenance_block(spec, run)]
-    page = nbformat.v4.new_notebook()
-    page.metadata = {"kernelspec": executed.metadata.get("kernelspec", {}), "language_info": {"name": "python"}}
-    for number, text in enumerate(c for c in cells if c.strip()):
-        cell = nbformat.v4.new_markdown_cell(text)
+            if text.strip():
+                page.cells.append(nbformat.v4.new_markdown_cell(cited(text)))
+        elif cell.cell_type == "code" and cell.get("outputs"):
+            page.cells.append(nbformat.v4.new_code_cell(cell.source, outputs=[nbformat.from_dict(placed(run, output))
+                                                                              for output in cell.outputs]))
+    page.cells.append(nbformat.v4.new_markdown_cell(provenance_block(spec, run)))
+    for number, cell in enumerate(page.cells):
         cell.id = f"page-{number}"
-        page.cells.append(cell)
     return page
 
 
