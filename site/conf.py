@@ -3,7 +3,8 @@
 `workbench site` (and every build) copies this folder (conf.py, _static/) into the
 site's Sphinx source, build/site/, beside one page per published run and the index pages that
 `workbench.core.site` writes, builds the HTML into build/html/ and installs it into reports/.
-Change the theme, its options or the site's CSS here; nothing else needs editing.
+Change the theme, its options or the site's CSS here, and the wording of the title blocks,
+provenance and index pages in _templates/pages/; nothing else needs editing.
 """
 
 import sys

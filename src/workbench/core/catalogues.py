@@ -2,8 +2,9 @@
 what a catalogue still lacks.
 
 Two domains (see workbench.core.i18n):
-- `workbench`: every message the package and the notebooks' code cells mark with `_()` or
-  `ngettext()`, extracted by Babel's Python extractor;
+- `workbench`: every message the package, the notebooks' code cells and the templates of the
+  site's own pages (site/_templates/pages/) mark with `_()` or `ngettext()`, extracted by
+  Babel's Python extractor and Jinja's;
 - `narrative`: the text cells of the notebooks of studies written in more than one
   language, one message per paragraph (a block between blank lines), so that a translator
   sees whole sentences with their MyST roles (`{numref}`...), which stay as they are.
@@ -27,7 +28,7 @@ from babel.messages.extract import extract, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from workbench.core.i18n import DEFAULT, DOMAINS, GLOSSARY, LANGUAGES, catalogue_path
-from workbench.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from workbench.core.paths import NOTEBOOKS_DIR, PAGE_TEMPLATES, PROJECT_ROOT
 
 SOURCE_DIR = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -74,6 +75,9 @@ def templates(registry) -> dict[str, Catalog]:
     for filename, lineno, message, comments, _context in extract_from_dir(
             SOURCE_DIR, [("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True):
         code.add(message, locations=[(f"workbench/{filename}", lineno)], auto_comments=comments)
+    for filename, lineno, message, comments, _context in extract_from_dir(
+            PAGE_TEMPLATES, [("**.md", "jinja2")], keywords=KEYWORDS, strip_comment_tags=True):
+        code.add(message, locations=[(f"site/_templates/pages/{filename}", lineno)], auto_comments=comments)
     narrative = Catalog(project=PROJECT, fuzzy=False)
     for notebook in translated_notebooks(registry):
         where = notebook.relative_to(NOTEBOOKS_DIR.parent).as_posix()

@@ -37,6 +37,8 @@ PROCESSED_DIR = PROJECT_ROOT / "data" / "processed"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 RUNS_CONFIG = PROJECT_ROOT / "runs.toml"
+SITE_PROJECT = PROJECT_ROOT / "site"   # the report site's Sphinx project: conf.py, _static/, _templates/
+PAGE_TEMPLATES = SITE_PROJECT / "_templates" / "pages"   # the pages the site writes itself
 
 
 def display_path(path: Path) -> str:

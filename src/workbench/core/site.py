@@ -21,8 +21,10 @@ import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 
+import jinja2
 import nbformat
 from docutils.nodes import make_id
 
@@ -32,13 +34,12 @@ from workbench.core.escape import html_text, markdown_code, markdown_text
 from workbench.core.i18n import DEFAULT, LANGUAGES, _, language, use_language
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.site_outputs import PLACED
-from workbench.core.paths import PROJECT_ROOT, REPORTS_DIR, split_sheet
+from workbench.core.paths import PAGE_TEMPLATES, PROJECT_ROOT, REPORTS_DIR, SITE_PROJECT, split_sheet
 from workbench.core.sphinx_process import (SITE_TITLE, SphinxProcess, edition_folder, edition_language, site_folders,
                                           site_stamp, sphinx_settings)
 from workbench.core.tables import header, humanize
 
 BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
-SITE_PROJECT = PROJECT_ROOT / "site"   # the Sphinx project's own files: conf.py, _static/
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}   # each in its own language
 CITATION = re.compile(r"\{cite:(t|p)\}`([^`]+)`")
 
@@ -167,6 +168,22 @@ def _fence(text: str) -> str:
     return f"{ticks}text\n{text}\n{ticks}"
 
 
+@cache
+def page_templates() -> jinja2.Environment:
+    """The templates of the pages the site writes itself (site/_templates/pages/): Markdown
+    with `_()` for what a reader sees, in the language in use when a page is written."""
+    templates = jinja2.Environment(loader=jinja2.FileSystemLoader(PAGE_TEMPLATES), autoescape=False,
+                                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                                   undefined=jinja2.StrictUndefined)
+    templates.filters.update(md=markdown_text, code=markdown_code, html=html_text, fence=_fence, plain=plain)
+    templates.globals["_"] = _
+    return templates
+
+
+def page_text(template: str, **context) -> str:
+    return page_templates().get_template(template).render(**context)
+
+
 def cited(text: str) -> str:
     """MyST citation roles as footnote citations, which each page lists under its references."""
     return CITATION.sub(lambda m: f"{{footcite:{m.group(1)}}}`{m.group(2)}`", text)
@@ -198,56 +215,31 @@ def placed(run: PublishedRun, output: dict) -> dict:
 
 def title_block(spec: contract.Study, run: PublishedRun, entries: dict, switch: str = "") -> str:
     """The page's title, the link to it in the other language, source, parameters, and the
-    illustrative notice where it applies."""
-    lines = [f"# {markdown_text(short_title(spec))}: {markdown_text(run_label(spec, run.manifest))}", "",
-             *([switch, ""] if switch else []),
-             _("**Study.** {title}").format(title=markdown_text(_(spec.title))), ""]
-    if run.manifest.get("illustrative"):
-        lines += ['<div class="illustrative"><strong>' + html_text(_("Illustrative data, not a published district."))
-                  + "</strong> " + html_text(_("This run includes made-up data (named “(illustrative)”) that show how "
-                                               "your own data would be read. Do not cite its numbers as findings."))
-                  + "</div>", ""]
-    if spec.source:
-        lines += [_("**Source.** {source}").format(source=source_line(spec.source, entries))
-                  + f" {{footcite:p}}`{spec.source}`", ""]
-    lines += [_("**This run.** {parameters}").format(parameters=parameters_in_words(spec, run.manifest)), "",
-              "**" + html_text(_("Files of this run:")) + '** <a href="notebook.ipynb">'
-              + html_text(_("executed notebook (with code)")) + '</a> · <a href="run.json">'
-              + html_text(_("run.json (provenance)")) + "</a> · "
-              + html_text(_("figures and tables beside each one below.")), ""]
-    return "\n".join(lines)
+    illustrative notice where it applies (site/_templates/pages/report-title.md)."""
+    return page_text("report-title.md", title=short_title(spec), label=run_label(spec, run.manifest), switch=switch,
+                     study=_(spec.title), illustrative=run.manifest.get("illustrative"),
+                     source=source_line(spec.source, entries) if spec.source else "", source_key=spec.source,
+                     parameters=parameters_in_words(spec, run.manifest))
 
 
 def provenance_block(spec: contract.Study, run: PublishedRun) -> str:
-    """Provenance, the cite-this-report block and the references."""
+    """Provenance, the cite-this-report block and the references
+    (site/_templates/pages/report-provenance.md)."""
     source = run.manifest.get("provenance", {})
     commit = source.get("commit")
     when = (datetime.fromtimestamp(source["commit_time"], tz=timezone.utc).strftime("%Y-%m-%d")
             if source.get("commit_time") else _("unknown"))
-    state = (_("with uncommitted changes to its inputs") if source.get("uncommitted_changes")
-             else _("no uncommitted changes to its inputs"))
-    versions = ", ".join(f"{name} {version}" for name, version in source.get("versions", {}).items())
-    data = "\n".join(f"| {markdown_code(path)} | {markdown_code(digest)} |" for path, digest in source.get("data", {}).items())
-    year = when[:4] if commit else _("n.d.")
-    built = (_("Report built with the cluster workbench, commit {commit}.").format(commit=commit[:12]) if commit
-             else _("Report built with the cluster workbench."))
-    lines = [
-        "## " + _("Provenance"), "",
-        "- " + _("**Commit:** {commit}, committed {when}; {state}.").format(
-            commit="`" + (commit or _("unknown (not a git checkout)")) + "`", when=when, state=state),
-        "- " + _("**Versions:** {versions}.").format(versions=markdown_text(versions)),
-        "- " + _("**Parameters:** {parameters}.").format(parameters=", ".join(
-            f"{markdown_code(k)} = {markdown_code(v)}" for k, v in run.manifest["parameters"].items()) or _("defaults")),
-        "- " + _("**Rebuild this report:**"), "", _fence(source.get("command", "")), "",
-        '<details class="fold"><summary>' + html_text(_("Data files this run read, with their SHA-256")) + "</summary>",
-        "", "| " + _("file") + " | SHA-256 |", "| :--- | :--- |", data, "", "</details>", "",
-        "## " + _("Cite this report"), "",
-        "> " + _("Cluster workbench contributors ({year}). *{title}: {run}*. {built} Cite the source it reproduces as "
-                 "well (below); the workbench itself is described in `CITATION.cff`.").format(
-            year=year, title=markdown_text(_(run.manifest.get("title", run.study))),
-            run=markdown_text(run_label(spec, run.manifest)), built=built), "",
-        "## " + _("References"), "", "```{footbibliography}", "```", ""]
-    return "\n".join(lines)
+    parameters = ", ".join(f"{markdown_code(k)} = {markdown_code(v)}" for k, v in run.manifest["parameters"].items())
+    return page_text(
+        "report-provenance.md", commit=commit or _("unknown (not a git checkout)"), when=when,
+        state=(_("with uncommitted changes to its inputs") if source.get("uncommitted_changes")
+               else _("no uncommitted changes to its inputs")),
+        versions=", ".join(f"{name} {version}" for name, version in source.get("versions", {}).items()),
+        parameters=parameters or _("defaults"), command=source.get("command", ""), data=source.get("data", {}).items(),
+        year=when[:4] if commit else _("n.d."), title=_(run.manifest.get("title", run.study)),
+        label=run_label(spec, run.manifest),
+        built=(_("Report built with the cluster workbench, commit {commit}.").format(commit=commit[:12]) if commit
+               else _("Report built with the cluster workbench.")))
 
 
 def page_notebook(spec: contract.Study, run: PublishedRun, entries: dict, switch: str = "") -> nbformat.NotebookNode:
@@ -309,42 +301,22 @@ def language_switch(page: str, lang: str, editions: dict[str, set[str]]) -> str:
 def index_pages(registry: contract.Registry, runs: list[PublishedRun], entries: dict,
                 switch=lambda page: "") -> dict[str, str]:
     """The site's home page and one page per study, listing its runs (the side navigation);
-    `switch(page)` gives the page's links to the other editions."""
+    `switch(page)` gives the page's links to the other editions (site/_templates/pages/:
+    home.md, study.md)."""
     pages, studies = {}, []
     for spec in registry.studies():
-        own = [run for run in runs if run.study == spec.name]
+        own = [{"name": run.name, "label": run_label(spec, run.manifest), "illustrative": run.manifest.get("illustrative")}
+               for run in runs if run.study == spec.name]
         if not own:
             continue
-        headline = study_headline(spec, own)
-        studies.append((spec, own, headline))
-        illustrative = " (" + _("illustrative data") + ")"
-        listing = "\n".join(f"- [{markdown_text(run_label(spec, run.manifest))}]({run.name}/report)"
-                            + (illustrative if run.manifest.get("illustrative") else "") for run in own)
-        toctree = "\n".join(f"{plain(run_label(spec, run.manifest))} <{run.name}/report>" for run in own)
-        switched = switch(f"{spec.name}/index.html")
-        pages[f"{spec.name}/index.md"] = (
-            f"# {markdown_text(_(spec.title))}\n\n" + (f"{switched}\n\n" if switched else "")
-            + (_("**Source.** {source}").format(source=source_line(spec.source, entries)) + "\n\n" if spec.source else "")
-            + (_("**Finding.** {text}").format(text=headline) + "\n\n" if headline else "")
-            + _("Reports of this study:") + f"\n\n{listing}\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n")
-    switched = switch("index.html")
-    lines = [f"# {_(SITE_TITLE)}", "", *([switched, ""] if switched else []),
-             _("Reproductions of three published Indonesian studies of industrial clusters and local economic "
-               "development. Each report is a study notebook run with one set of parameters; every number is a "
-               "cell of a published table or is computed from such cells. The executed notebooks (with code), "
-               "figures and tables are beside each report."), ""]
-    if language() != DEFAULT and len(studies) < len(registry.names):
-        lines += [_("This edition has the studies whose reports have been translated so far; the others are in "
-                    "the English edition."), ""]
-    for spec, own, headline in studies:
-        lines += [f"## [{markdown_text(_(spec.title))}]({spec.name}/index)", ""]
-        if headline:
-            lines += [headline, ""]
-        lines += [f"- [{markdown_text(run_label(spec, run.manifest))}]({spec.name}/{run.name}/report)"
-                   + (" (" + _("illustrative data") + ")" if run.manifest.get("illustrative") else "") for run in own] + [""]
-    lines += ["```{toctree}", ":hidden:", "", *[f"{plain(short_title(spec))} <{spec.name}/index>"
-                                                 for spec, _, _ in studies], "```", ""]
-    pages["index.md"] = "\n".join(lines)
+        study = {"name": spec.name, "title": _(spec.title), "short_title": short_title(spec), "runs": own,
+                 "headline": study_headline(spec, [run for run in runs if run.study == spec.name])}
+        studies.append(study)
+        pages[f"{spec.name}/index.md"] = page_text(
+            "study.md", title=study["title"], switch=switch(f"{spec.name}/index.html"), runs=own,
+            source=source_line(spec.source, entries) if spec.source else "", headline=study["headline"])
+    pages["index.md"] = page_text("home.md", site_title=SITE_TITLE, switch=switch("index.html"), studies=studies,
+                                  partial=language() != DEFAULT and len(studies) < len(registry.names))
     return pages
 
 
