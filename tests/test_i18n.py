@@ -127,6 +127,32 @@ def _numbers(text: str) -> list[str]:
     return sorted(re.sub(r"[.,]", "", number) for number in NUMBER.findall(text))
 
 
+class _TableCells(HTMLParser):
+    """A table's rows of cells as its HTML shows them (a group heading is a row of one cell),
+    and the notes under it."""
+
+    def __init__(self, markup: str):
+        super().__init__()
+        self.rows, self.notes, self.text, self.inside = [], [], None, None
+        self.feed(markup)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("th", "td") or (tag == "p" and ("class", "table-note") in attrs):
+            self.inside, self.text = tag, []
+
+    def handle_endtag(self, tag):
+        if tag == self.inside:
+            text = "".join(self.text)
+            (self.notes if tag == "p" else self.rows[-1]).append(text)
+            self.inside = self.text = None
+
+    def handle_data(self, data):
+        if self.text is not None:
+            self.text.append(data)
+
+
 def _outputs(notebook: Path) -> list[str]:
     """Each output's text as a reader meets it: a table's headers and cells, without the
     columns of the workbench's English that the Indonesian edition leaves out (headed
@@ -137,10 +163,11 @@ def _outputs(notebook: Path) -> list[str]:
         for output in cell.get("outputs", []) if cell["cell_type"] == "code" else []:
             data = output.get("data", {})
             if TABLE_MIME in data:
-                table = data[TABLE_MIME]
-                kept = [k for k, header in enumerate(table["headers"]) if not header.endswith("(English)")]
-                texts.append(" ".join(" ".join(row[k] for k in kept) for row in [table["headers"], *table["rows"]])
-                             + " " + " ".join(table["notes"]))
+                table = _TableCells(data[TABLE_MIME]["html"])
+                headers = table.rows[0]
+                kept = [k for k, header in enumerate(headers) if not header.endswith("(English)")]
+                texts.append(" ".join(" ".join(row[k] for k in kept) if len(row) == len(headers) else " ".join(row)
+                                      for row in table.rows) + " " + " ".join(table.notes))
             else:
                 text = data.get("text/plain", output.get("text", ""))
                 texts.append(text if isinstance(text, str) else "".join(text))

@@ -454,7 +454,7 @@ def test_a_page_shows_the_runs_tables_and_figures_and_refers_to_them_by_the_runs
     from workbench.core.site_outputs import PLACED, RunOutputs, resolve_run_references
     assert RunOutputs in load_mime_renders()   # found through its entry point
     table = {"name": "cooperation", "label": "Table 4", "caption": "Cooperation", "fold": False,
-             "html": '<table class="workbench-table"><caption>Table 4. Cooperation</caption></table>', "rows": []}
+             "html": '<table class="workbench-table"><caption>Table 4. Cooperation</caption></table>', "row_count": 3}
     figure = {"name": "dynamics", "label": "Figure 1", "caption": "Dynamics", "alt": "Bars of\n each aspect.",
               "drawn_by": "plot_dynamics"}
     shown_table = RunOutputs.handle_mime(None, MimeData(TABLE_MIME, table, output_metadata={PLACED: {

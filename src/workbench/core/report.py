@@ -9,7 +9,7 @@ once, by the run: JupyterLab shows a table's number in its caption, and the repo
 shows the same number. Each is shown with a caption naming the source table it reproduces.
 Besides what JupyterLab shows (PNG, HTML), every output carries plain text (a figure's
 description, a table's cells) that nbval compares, and a JSON record (name, number, caption,
-alt text for people, the table's HTML and cells) from which the report site shows it
+alt text for people, the table's HTML) from which the report site shows it
 (workbench.core.site_outputs).
 """
 
@@ -111,7 +111,7 @@ class TableOutput:
             "text/plain": title + self.table.text(),
             "text/html": html,
             TABLE_MIME: {"name": self.name, "label": self.label, "caption": self.caption, "fold": self.fold,
-                         "html": table, **self.table.as_json()},
+                         "html": table, "row_count": len(self.table.rows)},
         }
 
 

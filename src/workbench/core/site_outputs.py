@@ -47,7 +47,7 @@ def table_nodes(record: dict, placed: dict) -> list[nodes.Element]:
         block += downloads_paragraph(links)
     block = f'<div class="table-block" id="{html_text(anchor)}">{block}</div>'
     if record.get("fold"):
-        rows = _("{count} rows").format(count=len(record["rows"]))
+        rows = _("{count} rows").format(count=record["row_count"])
         summary = html_text(f"{record['label']}. {record['caption']} ({rows})")
         block = f'<details class="fold"><summary>{summary}</summary>{block}</details>'
     return [shown(nodes.raw("", block, format="html"), record, anchor)]

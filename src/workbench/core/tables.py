@@ -174,10 +174,6 @@ class ReadableTable:
         lines = ["| " + " | ".join(markdown_text(c) or " " for c in row) + " |" for row in rows]
         return "\n".join([lines[0], "| " + " | ".join(align) + " |", *lines[1:]])
 
-    def as_json(self) -> dict:
-        grouped = {} if self.group is None else {"group": self.group}
-        return {"headers": self.headers, "rows": self.rows, "numeric": self.numeric, "notes": self.notes, **grouped}
-
 
 def english_beside_source(names: list[str]) -> list[str]:
     """The columns to show: all of them in English; in another language, not a column
