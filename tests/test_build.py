@@ -120,7 +120,7 @@ def test_a_process_with_threads_gets_its_pool_workers_from_a_fork_server():
 def test_a_changed_site_project_makes_the_site_stale_though_no_run_changed(tmp_path, monkeypatch):
     """A style sheet, template or configuration changed since the site was installed: the next
     build rebuilds the site even when every run is up to date."""
-    from workbench.core import site
+    from workbench.core import sphinx_process
     from workbench.core.sphinx_process import site_stamp
     reports = tmp_path / "reports"
     page = reports / "metal_clusters" / "all"
@@ -130,8 +130,8 @@ def test_a_changed_site_project_makes_the_site_stale_though_no_run_changed(tmp_p
     (reports / "index.html").write_text("")
     site_stamp(reports).parent.mkdir(parents=True)
     site_stamp(reports).write_text("source digest")
-    site.project_stamp(reports).write_text("project as built")
-    monkeypatch.setattr(site, "project_digest", lambda: "project as built")
+    sphinx_process.project_stamp(reports).write_text("project as built")
+    monkeypatch.setattr(sphinx_process, "project_digest", lambda: "project as built")
     assert not build.stale_site(reports)
-    monkeypatch.setattr(site, "project_digest", lambda: "a style sheet changed since")
+    monkeypatch.setattr(sphinx_process, "project_digest", lambda: "a style sheet changed since")
     assert build.stale_site(reports)

@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po, write_po
 
 from workbench.core import catalogues, i18n
 from workbench.core.paths import NOTEBOOKS_DIR, RAW_DIR, REPORTS_DIR
-from workbench.core.site import run_manifests
+from workbench.core.sphinx_process import run_manifests
 from workbench.registry import REGISTRY
 
 EDITION = REPORTS_DIR / "id"

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from workbench.core.paths import REPORTS_DIR
-from workbench.core.site import run_manifests
+from workbench.core.sphinx_process import run_manifests
 from workbench.registry import REGISTRY
 from figure_checks import overflowing_texts
 

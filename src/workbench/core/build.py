@@ -197,8 +197,7 @@ def stale_site(reports_dir: Path) -> bool:
     """Whether the site lacks a page for a published run or its home page, or was not built from
     the runs published now (a run published since, with --no-site, or an interrupted build) or
     from the site project as it is now (a changed style sheet, template or configuration)."""
-    from workbench.core.site import edition_folders, project_digest, project_stamp
-    from workbench.core.sphinx_process import site_stamp
+    from workbench.core.sphinx_process import edition_folders, project_digest, project_stamp, site_stamp
     for folder in edition_folders(reports_dir).values():
         pages = [m.parent / "report.html" for m in folder.glob("*/*/run.json")]
         stamp = project_stamp(folder)

@@ -28,12 +28,11 @@ from babel.messages.extract import extract, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from workbench.core.i18n import DEFAULT, DOMAINS, GLOSSARY, LANGUAGES, catalogue_path
-from workbench.core.paths import NOTEBOOKS_DIR, PAGE_TEMPLATES, PROJECT_ROOT
+from workbench.core.paths import BIBLIOGRAPHY, NOTEBOOKS_DIR, PAGE_TEMPLATES
 
 SOURCE_DIR = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 PROJECT = "workbench"
-BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 # The header's dates are fixed, so that a catalogue's bytes change only with its messages
 # (git records when they did).
 CATALOGUE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)

@@ -37,6 +37,7 @@ PROCESSED_DIR = PROJECT_ROOT / "data" / "processed"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 RUNS_CONFIG = PROJECT_ROOT / "runs.toml"
+BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 SITE_PROJECT = PROJECT_ROOT / "site"   # the report site's Sphinx project: conf.py, _static/, _templates/
 PAGE_TEMPLATES = SITE_PROJECT / "_templates" / "pages"   # the pages the site writes itself
 

@@ -31,15 +31,15 @@ from docutils.nodes import make_id
 from workbench.core import study as contract
 from workbench.core.errors import SiteError
 from workbench.core.escape import html_text, markdown_code, markdown_text
-from workbench.core.i18n import DEFAULT, LANGUAGES, _, language, use_language
+from workbench.core.i18n import DEFAULT, _, language, use_language
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.site_outputs import PLACED
-from workbench.core.paths import PAGE_TEMPLATES, PROJECT_ROOT, REPORTS_DIR, SITE_PROJECT, split_sheet
-from workbench.core.sphinx_process import (SITE_TITLE, SphinxProcess, edition_folder, edition_language, site_folders,
+from workbench.core.paths import BIBLIOGRAPHY, PAGE_TEMPLATES, REPORTS_DIR, split_sheet
+from workbench.core.sphinx_process import (SITE_TITLE, SphinxProcess, edition_folders, edition_language, project_digest,
+                                          project_files, project_stamp, site_folders,
                                           site_stamp, sphinx_settings)
 from workbench.core.tables import header, humanize
 
-BIBLIOGRAPHY = PROJECT_ROOT / "references.bib"
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}   # each in its own language
 CITATION = re.compile(r"\{cite:(t|p)\}`([^`]+)`")
 
@@ -328,26 +328,6 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def project_files() -> dict[str, bytes]:
-    """The site project's own files (site/: configuration, templates, scripts, styles,
-    extensions, catalogues) and the bibliography, by their path in the Sphinx source."""
-    files = {path.relative_to(SITE_PROJECT).as_posix(): path.read_bytes()
-             for path in sorted(SITE_PROJECT.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
-    files["references.bib"] = BIBLIOGRAPHY.read_bytes()
-    return files
-
-
-def project_digest() -> str:
-    """A SHA-256 of the site project's files: a site built from other ones is out of date."""
-    return hashlib.sha256(b"".join(name.encode() + b"\n" + hashlib.sha256(data).digest()
-                                   for name, data in sorted(project_files().items()))).hexdigest()
-
-
-def project_stamp(reports_dir: Path, doctrees_dir: Path | None = None) -> Path:
-    """The file, beside the site stamp, recording which site project the installed site was built with."""
-    return site_stamp(reports_dir, doctrees_dir).with_name("installed-project.sha256")
-
-
 def write_source(registry: contract.Registry, runs: list[PublishedRun], source_dir: Path,
                  switch=lambda page: "") -> tuple[str, str]:
     """The Sphinx source tree: the site project's files (site/: conf.py, CSS, templates), the
@@ -442,16 +422,6 @@ def install_site(runs: list[PublishedRun], html_dir: Path, reports_dir: Path) ->
         for stale in sorted((reports_dir / folder).rglob("*")):
             if stale.is_file() and stale.relative_to(reports_dir).as_posix() not in wanted:
                 stale.unlink()
-
-
-def edition_folders(reports_dir: Path) -> dict[str, Path]:
-    """Each language's edition folder: reports/ for English, reports/<lang>/ for another."""
-    return {lang: edition_folder(reports_dir, lang) for lang in LANGUAGES}
-
-
-def run_manifests(reports_dir: Path) -> list[Path]:
-    """The run.json of every published run, of every edition."""
-    return sorted(m for folder in edition_folders(reports_dir).values() for m in folder.glob("*/*/run.json"))
 
 
 def build_site(registry: contract.Registry, reports_dir: Path = REPORTS_DIR, source_dir: Path | None = None,

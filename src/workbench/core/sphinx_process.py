@@ -3,17 +3,21 @@
 A cold Sphinx spends about 1.5 s importing itself and the site's extensions before it reads
 a page. A build starts a SphinxProcess when its runs start, so that this happens while they
 execute; the site then writes its source and only has to say "build" (workbench.core.site).
-This module imports nothing heavy, so that starting one costs the build nothing.
+Here too is the site's state that a build checks before it decides to rebuild the site (the
+edition folders, the stamps, the digest of the site project), so that a build with nothing
+to do imports no site code. This module imports nothing heavy, so that starting one costs
+the build nothing.
 """
 
 import contextlib
+import hashlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from workbench.core.i18n import DEFAULT, LANGUAGES, N_, translations
-from workbench.core.paths import REPORTS_DIR
+from workbench.core.paths import BIBLIOGRAPHY, REPORTS_DIR, SITE_PROJECT
 
 # Run by SphinxProcess as `python -c`, so it needs no import path to the workbench: it ignores
 # Ctrl-C (the build that started it stops it), imports Sphinx and the extensions conf.py names,
@@ -75,6 +79,36 @@ def site_stamp(reports_dir: Path, doctrees_dir: Path | None = None) -> Path:
     """The file, beside Sphinx's cache, that records which source the site in `reports_dir`
     was built from; publishing a run removes it, so that the next build rebuilds the site."""
     return site_folders(reports_dir, doctrees_dir=doctrees_dir)[2] / "installed-site.sha256"
+
+
+def project_files() -> dict[str, bytes]:
+    """The site project's own files (site/: configuration, templates, scripts, styles,
+    extensions, catalogues) and the bibliography, by their path in the Sphinx source."""
+    files = {path.relative_to(SITE_PROJECT).as_posix(): path.read_bytes()
+             for path in sorted(SITE_PROJECT.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
+    files["references.bib"] = BIBLIOGRAPHY.read_bytes()
+    return files
+
+
+def project_digest() -> str:
+    """A SHA-256 of the site project's files: a site built from other ones is out of date."""
+    return hashlib.sha256(b"".join(name.encode() + b"\n" + hashlib.sha256(data).digest()
+                                   for name, data in sorted(project_files().items()))).hexdigest()
+
+
+def project_stamp(reports_dir: Path, doctrees_dir: Path | None = None) -> Path:
+    """The file, beside the site stamp, recording which site project the installed site was built with."""
+    return site_stamp(reports_dir, doctrees_dir).with_name("installed-project.sha256")
+
+
+def edition_folders(reports_dir: Path) -> dict[str, Path]:
+    """Each language's edition folder: reports/ for English, reports/<lang>/ for another."""
+    return {lang: edition_folder(reports_dir, lang) for lang in LANGUAGES}
+
+
+def run_manifests(reports_dir: Path) -> list[Path]:
+    """The run.json of every published run, of every edition."""
+    return sorted(m for folder in edition_folders(reports_dir).values() for m in folder.glob("*/*/run.json"))
 
 
 class SphinxProcess:
