@@ -462,6 +462,7 @@ def test_a_page_shows_the_runs_tables_and_figures_and_refers_to_them_by_the_runs
     shown_figure = RunOutputs.handle_mime(None, MimeData(FIGURE_MIME, figure, output_metadata={PLACED: {
         "anchor": "run-dynamics", "image": "figures/run-dynamics.svg", "files": [["svg", "figures/dynamics.svg"]]}}), False)
     assert RunOutputs.handle_mime(None, MimeData("text/html", "<p>x</p>"), False) is None
+    assert RunOutputs.handle_mime(None, MimeData(FIGURE_MIME, figure), False) == []   # not placed: its PNG shows
     html = shown_table[0].astext()
     assert html.startswith('<div class="table-block" id="run-cooperation">') and table["html"] in html
     assert '<a href="tables/cooperation.csv">CSV</a>' in html

@@ -88,7 +88,9 @@ class RunOutputs:
         placed = data.output_metadata.get(PLACED, {})
         if data.mime_type == TABLE_MIME:
             return table_nodes(data.content, placed)
-        return figure_nodes(data.content, placed)
+        # a figure the site has not placed (a run's notebook rendered by MyST-NB elsewhere)
+        # renders nothing here, so that MyST-NB shows its PNG instead
+        return figure_nodes(data.content, placed) if "image" in placed else []
 
 
 def resolve_run_references(app, doctree: nodes.document) -> None:
