@@ -198,10 +198,11 @@ def stale_site(reports_dir: Path) -> bool:
     the runs published now (a run published since, with --no-site, or an interrupted build) or
     from the site project as it is now (a changed style sheet, template or configuration)."""
     from workbench.core.sphinx_process import edition_folders, project_digest, project_stamp, site_stamp
+    digest = project_digest()
     for folder in edition_folders(reports_dir).values():
         pages = [m.parent / "report.html" for m in folder.glob("*/*/run.json")]
         stamp = project_stamp(folder)
-        if pages and (not site_stamp(folder).is_file() or not stamp.is_file() or stamp.read_text() != project_digest()
+        if pages and (not site_stamp(folder).is_file() or not stamp.is_file() or stamp.read_text() != digest
                       or not all(page.is_file() for page in [folder / "index.html", *pages])):
             return True
     return False

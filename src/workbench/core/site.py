@@ -218,7 +218,7 @@ def title_block(spec: contract.Study, run: PublishedRun, entries: dict, switch: 
     illustrative notice where it applies (site/_templates/pages/report-title.md)."""
     return page_text("report-title.md", title=short_title(spec), label=run_label(spec, run.manifest), switch=switch,
                      study=_(spec.title), illustrative=run.manifest.get("illustrative"),
-                     source=source_line(spec.source, entries) if spec.source else "", source_key=spec.source,
+                     source=source_line(spec.source, entries), source_key=spec.source,
                      parameters=parameters_in_words(spec, run.manifest))
 
 
@@ -305,16 +305,17 @@ def index_pages(registry: contract.Registry, runs: list[PublishedRun], entries: 
     home.md, study.md)."""
     pages, studies = {}, []
     for spec in registry.studies():
-        own = [{"name": run.name, "label": run_label(spec, run.manifest), "illustrative": run.manifest.get("illustrative")}
-               for run in runs if run.study == spec.name]
-        if not own:
+        published = [run for run in runs if run.study == spec.name]
+        if not published:
             continue
+        own = [{"name": run.name, "label": run_label(spec, run.manifest), "illustrative": run.manifest.get("illustrative")}
+               for run in published]
         study = {"name": spec.name, "title": _(spec.title), "short_title": short_title(spec), "runs": own,
-                 "headline": study_headline(spec, [run for run in runs if run.study == spec.name])}
+                 "headline": study_headline(spec, published)}
         studies.append(study)
         pages[f"{spec.name}/index.md"] = page_text(
             "study.md", title=study["title"], switch=switch(f"{spec.name}/index.html"), runs=own,
-            source=source_line(spec.source, entries) if spec.source else "", headline=study["headline"])
+            source=source_line(spec.source, entries), headline=study["headline"])
     pages["index.md"] = page_text("home.md", site_title=SITE_TITLE, switch=switch("index.html"), studies=studies,
                                   partial=language() != DEFAULT and len(studies) < len(registry.names))
     return pages
