@@ -73,3 +73,16 @@ def test_only_an_ipykernel_of_this_interpreter_is_forked():
     assert forkable([sys.executable, "-m", "ipykernel_launcher", "-f", "kernel.json"])
     assert not forkable(["/usr/bin/python2", "-m", "ipykernel_launcher", "-f", "kernel.json"])
     assert not forkable([sys.executable, "-m", "another_kernel", "-f", "kernel.json"])
+
+
+def test_a_kernel_stops_after_a_ctrl_c_left_the_event_loop_stopping():
+    """A Ctrl-C that arrives as papermill's event loop finishes a step leaves the loop told to
+    stop; the next call on that loop (the kernel's shutdown) would end at once, with "Event
+    loop stopped before Future completed". Stopping the kernel still ends its process."""
+    from jupyter_core.utils import ensure_event_loop
+    kernel = Kernel.start()
+    assert kernel.answers(60)
+    process = kernel.manager.provisioner.process
+    ensure_event_loop().stop()   # as the interrupted step left it
+    kernel.stop()
+    assert process.poll() is not None and not kernel.folder.exists()

@@ -261,7 +261,7 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
                 outcomes.append(Outcome(run, "failed", 0.0, str(error)))
                 progress.update(1)
 
-    results = (executed_here(checked(), meanwhile) if jobs <= 1 and not scheduler
+    results = (executed_here(checked(), meanwhile, len(todo)) if jobs <= 1 and not scheduler
                else executed_by_workers(checked(), jobs, scheduler, meanwhile, len(todo)))
     failed = 0
     try:
@@ -284,10 +284,10 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
     return outcomes
 
 
-def executed_here(ready: Iterator[tuple], meanwhile: Callable[[], object]) -> Iterator[tuple]:
+def executed_here(ready: Iterator[tuple], meanwhile: Callable[[], object], total: int) -> Iterator[tuple]:
     """The runs executed one after another from this process, each on a fresh kernel started
-    while the run before it executes (see workbench.core.execute): a pool of one worker would
-    only add a process. `meanwhile` runs in a thread of this process meanwhile, as this
+    while the run before it executes (see workbench.core.execute; the last of the `total`
+    starts none): a pool of one worker would only add a process. `meanwhile` runs in a thread of this process meanwhile, as this
     process only waits while a kernel executes a cell; its error, if any, is raised when the
     runs are done."""
     from concurrent.futures import ThreadPoolExecutor
@@ -296,8 +296,8 @@ def executed_here(ready: Iterator[tuple], meanwhile: Callable[[], object]) -> It
     try:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="meanwhile") as thread:
             beside = thread.submit(meanwhile)
-            for entry in ready:
-                yield entry, execute(entry[0].as_dict(), ahead=True)
+            for number, entry in enumerate(ready, 1):
+                yield entry, execute(entry[0].as_dict(), ahead=number < total)
             beside.result()
     finally:
         stop_kernels()

@@ -16,6 +16,7 @@ edit made since is always seen. Execution counts are renumbered, so a report's b
 depend on which worker executed it.
 """
 
+import asyncio
 import atexit
 import multiprocessing.util
 import os
@@ -81,10 +82,24 @@ class Kernel:
         finally:
             client.stop_channels()
 
+    async def killed(self) -> None:
+        provisioner = self.manager.provisioner
+        if provisioner is not None:
+            await provisioner.kill()
+            await provisioner.wait()
+            await provisioner.cleanup(restart=False)
+
     def stop(self, remove_folder: bool = True) -> None:
         """Shut the kernel down and, unless told otherwise, remove its scratch folder."""
         if self.manager.has_kernel:
-            self.manager.shutdown_kernel(now=True)
+            try:
+                self.manager.shutdown_kernel(now=True)
+            except RuntimeError:
+                # a Ctrl-C that arrived as papermill's event loop ended a step leaves the loop
+                # told to stop, so that the shutdown on it ends at once, half done: the kernel's
+                # process is killed through its provisioner instead, on a loop of its own
+                asyncio.run(self.killed())
+                self.manager.cleanup_connection_file()
         if remove_folder:
             shutil.rmtree(self.folder, ignore_errors=True)
 
