@@ -36,7 +36,8 @@ def _po(path: Path):
 
 def test_the_catalogue_check_fails_on_a_missing_a_stale_and_an_off_glossary_translation(tmp_path, monkeypatch):
     """The check bites: a message left untranslated, one no source holds any more, one whose
-    source no longer has it, and a translation that drops the glossary's term are each named."""
+    source no longer has it, a translation that drops the glossary's term and one that links to
+    another table are each named."""
     for domain in i18n.DOMAINS:
         target = tmp_path / "id" / "LC_MESSAGES" / f"{domain}.po"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -49,12 +50,19 @@ def test_the_catalogue_check_fails_on_a_missing_a_stale_and_an_off_glossary_tran
     catalog.add("A message no source has", "Pesan yang tidak dimiliki sumber mana pun")
     with path.open("wb") as handle:
         write_po(handle, catalog)
+    narrative = tmp_path / "id" / "LC_MESSAGES" / "narrative.po"
+    texts = _po(narrative)
+    linked = next(m for m in texts if m.id and "](#pyke_verdicts)" in m.string)
+    linked.string = linked.string.replace("](#pyke_verdicts)", "](#deseve_verdicts)")
+    with narrative.open("wb") as handle:
+        write_po(handle, texts)
     monkeypatch.setattr(catalogues, "catalogue_path", lambda lang, domain: tmp_path / lang / "LC_MESSAGES" / f"{domain}.po")
     problems = "\n".join(catalogues.catalogue_problems(REGISTRY, "id"))
     assert "no translation for 'Verdict'" in problems
     assert "lacks 'Quote'" in problems
     assert "holds 'A message no source has'" in problems
     assert "should use the glossary's 'Tabel'" in problems and "should use the glossary's 'sumber'" in problems
+    assert "links to ['deseve_verdicts'], not to ['pyke_verdicts']" in problems
 
 
 def test_the_glossary_names_the_terms_of_the_sources():

@@ -475,9 +475,24 @@ def test_a_page_shows_the_runs_tables_and_figures_and_refers_to_them_by_the_runs
     paragraph = nodes.paragraph()
     for target in ("cooperation", "dynamics", "elsewhere"):
         paragraph += pending_xref("", nodes.literal(text=target), reftype="numref", refdomain="std", reftarget=target)
+    paragraph += pending_xref("", nodes.literal(text="the audit table"), reftype="numref", refdomain="std",
+                              reftarget="audit", refexplicit=True)
     document += [paragraph, *shown_table, *shown_figure]
     resolve_run_references(None, document)
     links = [(link.astext(), link["refid"]) for link in paragraph.findall(nodes.reference)]
     assert links == [("Table 4", "run-cooperation"), ("Figure 1", "run-dynamics")]
     assert "(“elsewhere” is not shown in this run)" in paragraph.astext()
+    assert "the audit table (not shown in this run)" in paragraph.astext()
     assert not list(document.findall(pending_xref))
+
+
+def test_a_notebooks_links_to_tables_and_sources_become_the_sites_references():
+    """A notebook refers by Markdown links that read as words in JupyterLab; the site makes a
+    link to a bibliography key a footnote citation and one to a table or figure a {numref}
+    with those words; other links are left as written."""
+    from workbench.core.site import site_references
+    text = ("A reading of [Pyke (1992)](#pyke1992): the verdicts ([the verdicts table](#pyke_verdicts)), "
+            "[a section](#a-section), [the web](https://example.org) and [code](#x`y).")
+    assert site_references(text, {"pyke1992": {}}) == (
+        "A reading of {footcite:t}`pyke1992`: the verdicts ({numref}`the verdicts table <pyke_verdicts>`), "
+        "[a section](#a-section), [the web](https://example.org) and [code](#x`y).")

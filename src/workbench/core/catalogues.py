@@ -7,7 +7,8 @@ Two domains (see workbench.core.i18n):
   Babel's Python extractor and Jinja's;
 - `narrative`: the text cells of the notebooks of studies written in more than one
   language, one message per paragraph (a block between blank lines), so that a translator
-  sees whole sentences with their MyST roles (`{numref}`...), which stay as they are.
+  sees whole sentences with their links to tables, figures and sources
+  (`[the audit table](#audit)`): the words are translated, the targets stay as they are.
 
 `update_catalogues` merges what the sources hold now into each language's `.po` (Babel's
 `Catalog.update`, as `pybabel update` does: new messages come in untranslated, changed ones
@@ -27,6 +28,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from workbench.core.escape import REFERENCE
 from workbench.core.i18n import DEFAULT, DOMAINS, GLOSSARY, LANGUAGES, catalogue_path
 from workbench.core.paths import BIBLIOGRAPHY, NOTEBOOKS_DIR, PAGE_TEMPLATES
 
@@ -179,8 +181,9 @@ def _mentions(text: str, term: str) -> bool:
 
 def catalogue_problems(registry, lang: str) -> list[str]:
     """What the catalogues of `lang` lack: a message the sources hold that the catalogue does
-    not (stale), an entry the sources no longer hold, an untranslated or fuzzy entry, and a
-    translation that does not use the glossary's term for a term its English names."""
+    not (stale), an entry the sources no longer hold, an untranslated or fuzzy entry, a
+    translation that links to other tables, figures or sources than its message, and one that
+    does not use the glossary's term for a term its English names."""
     problems = []
     terms = glossary()
     for domain, template in templates(registry).items():
@@ -205,6 +208,9 @@ def catalogue_problems(registry, lang: str) -> list[str]:
                 problems.append(f"{where}: fuzzy translation for {short(message.id)!r}")
             else:
                 source = message.id if isinstance(message.id, str) else message.id[0]
+                linked = [target for _words, target in REFERENCE.findall(source)]
+                problems += [f"{where}: the translation of {short(source)!r} links to {targets}, not to {linked}"
+                             for targets in ([t for _w, t in REFERENCE.findall(s)] for s in strings) if targets != linked]
                 for kept in (term["en"] for term in terms if term["en"] == term["id"]):   # names kept as they are
                     source = re.sub(re.escape(kept), " ", source, flags=re.IGNORECASE)
                 if all(text in source for text in strings):

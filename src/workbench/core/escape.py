@@ -10,6 +10,10 @@ import re
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=^@%])")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# How a notebook's text refers to one of its tables or figures, or to a source: a Markdown
+# link to its name, `[the audit table](#audit)`, which reads as its words in JupyterLab (the
+# report site makes it the run's number or a citation: workbench.core.site.site_references).
+REFERENCE = re.compile(r"\[([^\]\n<>`]+)\]\(#([A-Za-z_][A-Za-z0-9_]*)\)")
 
 
 def html_text(text) -> str:

@@ -30,7 +30,7 @@ from docutils.nodes import make_id
 
 from workbench.core import study as contract
 from workbench.core.errors import SiteError
-from workbench.core.escape import html_text, markdown_code, markdown_text
+from workbench.core.escape import REFERENCE, html_text, markdown_code, markdown_text
 from workbench.core.i18n import DEFAULT, _, language, use_language
 from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
 from workbench.core.site_outputs import PLACED
@@ -41,7 +41,6 @@ from workbench.core.sphinx_process import (SITE_TITLE, SphinxProcess, edition_fo
 from workbench.core.tables import header, humanize
 
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}   # each in its own language
-CITATION = re.compile(r"\{cite:(t|p)\}`([^`]+)`")
 
 @dataclass(frozen=True)
 class PublishedRun:
@@ -184,18 +183,26 @@ def page_text(template: str, **context) -> str:
     return page_templates().get_template(template).render(**context)
 
 
-def cited(text: str) -> str:
-    """MyST citation roles as footnote citations, which each page lists under its references."""
-    return CITATION.sub(lambda m: f"{{footcite:{m.group(1)}}}`{m.group(2)}`", text)
+def site_references(text: str, sources) -> str:
+    """A text's links to the run's tables and figures and to its sources as the site writes
+    them. A notebook writes them as Markdown links, `[the audit table](#audit)` and
+    `[Pyke (1992)](#pyke1992)`, which read as their text in JupyterLab; on the site a link to a
+    key of `sources` (references.bib) becomes a footnote citation, listed under the page's
+    references, and any other becomes a {numref} that workbench.core.site_outputs resolves to
+    the number the run gave the table or figure ("Table 3")."""
+    def written(match: re.Match) -> str:
+        words, target = match.groups()
+        return f"{{footcite:t}}`{target}`" if target in sources else f"{{numref}}`{words} <{target}>`"
+    return REFERENCE.sub(written, text)
 
 
-def placed(run: PublishedRun, output: dict) -> dict:
+def placed(run: PublishedRun, output: dict, sources=()) -> dict:
     """An output of the run as the page shows it (see workbench.core.site_outputs): a table or
     figure by its record alone (what JupyterLab shows of it is not needed), with its anchor,
     a figure's SVG and the files offered for download; a sentence with its citations."""
     data = output.get("data", {})
     if "text/markdown" in data:
-        return {**output, "data": {**data, "text/markdown": cited(data["text/markdown"])}}
+        return {**output, "data": {**data, "text/markdown": site_references(data["text/markdown"], sources)}}
     mime = next((mime for mime in (TABLE_MIME, FIGURE_MIME) if mime in data), None)
     if mime is None:
         return output
@@ -255,9 +262,9 @@ def page_notebook(spec: contract.Study, run: PublishedRun, entries: dict, switch
             if text.startswith("# "):   # the title block gives the page's title
                 text = text.split("\n", 1)[1] if "\n" in text else ""
             if text.strip():
-                page.cells.append(nbformat.v4.new_markdown_cell(cited(text)))
+                page.cells.append(nbformat.v4.new_markdown_cell(site_references(text, entries)))
         elif cell.cell_type == "code" and cell.get("outputs"):
-            page.cells.append(nbformat.v4.new_code_cell(cell.source, outputs=[nbformat.from_dict(placed(run, output))
+            page.cells.append(nbformat.v4.new_code_cell(cell.source, outputs=[nbformat.from_dict(placed(run, output, entries))
                                                                               for output in cell.outputs]))
     page.cells.append(nbformat.v4.new_markdown_cell(provenance_block(spec, run)))
     for number, cell in enumerate(page.cells):

@@ -94,8 +94,9 @@ class RunOutputs:
 
 
 def resolve_run_references(app, doctree: nodes.document) -> None:
-    """Each `{numref}` of a page that shows a run's tables and figures becomes a link to the
-    one it names, with the number the run gave it; one the run did not show says so."""
+    """Each `{numref}` of a page that shows a run's tables and figures (a notebook's link to
+    one, see workbench.core.site.site_references) becomes a link to the one it names, with the
+    number the run gave it; one the run did not show says so, in its words if it has any."""
     shown_here = {node["workbench_name"]: (node["workbench_anchor"], node["workbench_label"])
                   for node in doctree.findall(lambda n: isinstance(n, nodes.Element) and "workbench_name" in n)}
     if not shown_here:
@@ -108,6 +109,8 @@ def resolve_run_references(app, doctree: nodes.document) -> None:
         if name in shown_here:
             anchor, label = shown_here[name]
             replacement = nodes.reference("", label, internal=True, refid=anchor)
+        elif reference.get("refexplicit"):   # [the audit table](#audit): its words say which
+            replacement = nodes.Text(_("{words} (not shown in this run)").format(words=reference.astext()))
         else:
             replacement = nodes.Text(_("(“{name}” is not shown in this run)").format(name=name))
         reference.replace_self(replacement)
