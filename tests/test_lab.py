@@ -7,6 +7,7 @@ browser tests do; they skip without it.
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -108,10 +109,15 @@ def error_outputs(page) -> list[str]:
 @pytest.mark.xdist_group("lab")
 def test_a_study_notebook_runs_clean_in_jupyterlab(lab, browser):
     """Run All on the metal-clusters notebook in Lab: every cell runs, no error or warning
-    output, and its tables show as on the site (text left, numbers right)."""
+    output, its tables show as on the site (text left, numbers right), and its text refers to
+    tables and sources in words, with no MyST role left raw."""
     page = run_all(browser, lab, "metal_clusters.ipynb")
     try:
         assert error_outputs(page) == []
+        texts = page.eval_on_selector_all(".jp-MarkdownCell .jp-RenderedMarkdown", "nodes => nodes.map(n => n.textContent)")
+        assert texts and [text for text in texts if re.search(r"\{[a-z:]+\}`", text)] == []
+        links = page.eval_on_selector_all(".jp-MarkdownCell .jp-RenderedMarkdown a", "links => links.map(a => a.textContent)")
+        assert {"the reproduction of Tabel 3", "JICA (2006)"} <= set(links)
         aligned = page.eval_on_selector_all("table.workbench-table td", "cells => cells.map(c =>"
                                             " [c.className, getComputedStyle(c).textAlign])")
         assert aligned and all(align == ("right" if kind == "num" else "left") for kind, align in aligned)

@@ -487,12 +487,12 @@ def test_a_page_shows_the_runs_tables_and_figures_and_refers_to_them_by_the_runs
 
 
 def test_a_notebooks_links_to_tables_and_sources_become_the_sites_references():
-    """A notebook refers by Markdown links that read as words in JupyterLab; the site makes a
-    link to a bibliography key a footnote citation and one to a table or figure a {numref}
-    with those words; other links are left as written."""
+    """A notebook refers by Markdown links that read as words in JupyterLab; on the site a
+    link to a bibliography key keeps its words and gains a footnote citation, and one to a
+    table or figure becomes a {numref} with those words; other links are left as written."""
     from workbench.core.site import site_references
     text = ("A reading of [Pyke (1992)](#pyke1992): the verdicts ([the verdicts table](#pyke_verdicts)), "
             "[a section](#a-section), [the web](https://example.org) and [code](#x`y).")
     assert site_references(text, {"pyke1992": {}}) == (
-        "A reading of {footcite:t}`pyke1992`: the verdicts ({numref}`the verdicts table <pyke_verdicts>`), "
+        "A reading of Pyke (1992){footcite:p}`pyke1992`: the verdicts ({numref}`the verdicts table <pyke_verdicts>`), "
         "[a section](#a-section), [the web](https://example.org) and [code](#x`y).")

@@ -187,12 +187,13 @@ def site_references(text: str, sources) -> str:
     """A text's links to the run's tables and figures and to its sources as the site writes
     them. A notebook writes them as Markdown links, `[the audit table](#audit)` and
     `[Pyke (1992)](#pyke1992)`, which read as their text in JupyterLab; on the site a link to a
-    key of `sources` (references.bib) becomes a footnote citation, listed under the page's
-    references, and any other becomes a {numref} that workbench.core.site_outputs resolves to
+    key of `sources` (references.bib) keeps its words (as the edition's language writes them:
+    "Najiyati dkk. (2015)") and gains a footnote citation, listed under the page's references,
+    and any other becomes a {numref} that workbench.core.site_outputs resolves to
     the number the run gave the table or figure ("Table 3")."""
     def written(match: re.Match) -> str:
         words, target = match.groups()
-        return f"{{footcite:t}}`{target}`" if target in sources else f"{{numref}}`{words} <{target}>`"
+        return f"{words}{{footcite:p}}`{target}`" if target in sources else f"{{numref}}`{words} <{target}>`"
     return REFERENCE.sub(written, text)
 
 
