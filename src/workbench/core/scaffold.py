@@ -132,7 +132,8 @@ NOTEBOOK_CELLS = [
              "Markdown(f\"**This run:** case = `{{case}}`; cases in the data: {{', '.join(study.cases)}}.\")"),
     ("markdown", "## Where the data come from"),
     ("code", "show(provenance(study.package))"),
-    ("markdown", "## 1. The observations"),
+    ("markdown", "## 1. The observations\n\nEvery observation of the example table, one per row "
+                 "([the observations table](#observations)), drawn in [the values chart](#values)."),
     ("code", 'observations = select_case(study.observations, case, "case")\n'
              'report.table("observations", observations)'),
     ("code", 'report.figure("values", study_module.plot_values(observations), "Values by case and item",\n'
