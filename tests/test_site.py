@@ -6,6 +6,7 @@ to enable them.
 """
 
 import shutil
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -93,8 +94,9 @@ def image_problems(tab) -> list[str]:
 
 def link_problems(tab, page: Path) -> list[str]:
     links = tab.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-    ids = set(tab.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)"))
-    problems = []
+    ids = tab.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)")
+    problems = [f"id {name!r} is on the page {count} times" for name, count in Counter(ids).items() if count > 1]
+    ids = set(ids)
     for link in links:
         url = urlparse(link)
         target = Path(unquote(url.path))
@@ -140,7 +142,8 @@ def print_problems(tab, width: int) -> list[str]:
 @pytest.mark.parametrize("page", PAGES, ids=name)
 def test_page_as_a_reviewer_sees_it(tab, page):
     """Loads without console errors or requests outside the site; every image loads and has
-    alt text, and a report shows its figures with it; every link resolves; no horizontal
+    alt text, and a report shows its figures with it; every link resolves and no id is
+    given twice; no horizontal
     overflow at 1280 and 390 px outside table scrollers; a report is laid out for A4 with no
     table or text cut off (and each edition's longest report prints to PDF)."""
     shown = tab.open(page, 1280)

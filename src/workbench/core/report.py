@@ -102,7 +102,7 @@ class TableOutput:
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         title = f"table {self.name}: {self.caption}\n" if self.name else ""
         caption = f"{self.label}. {self.caption}" if self.label else self.caption
-        table = self.table.html(caption)   # made once: JupyterLab and the report site show it
+        table = self.table.html(caption, self.name)   # made once: JupyterLab and the report site show it
         html = table
         if self.fold:
             rows = _("{count} rows").format(count=len(self.table.rows))

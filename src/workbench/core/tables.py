@@ -142,11 +142,12 @@ class ReadableTable:
                              for c, w, n in zip(cells, widths, self.numeric)).rstrip()
         return "\n".join([line(self.headers), *map(line, self.rows), *self.notes])
 
-    def html(self, caption: str = "") -> str:
+    def html(self, caption: str = "", anchor: str = "") -> str:
         """An HTML table, every cell escaped; numbers right-aligned, text left-aligned (by class
         for the site's CSS and inline for JupyterLab), a column of sentences marked `prose` so
         that a narrow screen keeps it wide enough to read; with a grouping column, a heading
-        row before each group instead of that column."""
+        row before each group instead of that column. `anchor` is its id, which a notebook's
+        link to it (`[the audit table](#audit)`) leads to in JupyterLab."""
         shown = [k for k in range(len(self.headers)) if k != self.group]
         kinds = ["num" if self.numeric[k] else "text prose" if any(len(row[k]) > PROSE for row in self.rows)
                  else "text" for k in range(len(self.headers))]
@@ -164,7 +165,8 @@ class ReadableTable:
                             f'<span>{breakable(heading)}</span></th></tr>')
             body.append(f"<tr>{cells('td', row)}</tr>")
         notes = "".join(f'<p class="table-note">{html_text(n)}</p>' for n in self.notes)
-        return (f'<table class="workbench-table">{head}<thead><tr>{cells("th", self.headers)}</tr></thead>'
+        ident = f' id="{html_text(anchor)}"' if anchor else ""
+        return (f'<table class="workbench-table"{ident}>{head}<thead><tr>{cells("th", self.headers)}</tr></thead>'
                 f"<tbody>{''.join(body)}</tbody></table>{notes}")
 
     def markdown(self) -> str:
