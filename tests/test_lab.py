@@ -110,7 +110,7 @@ def error_outputs(page) -> list[str]:
 def test_a_study_notebook_runs_clean_in_jupyterlab(lab, browser):
     """Run All on the metal-clusters notebook in Lab: every cell runs, no error or warning
     output, its tables show as on the site (text left, numbers right), and its text refers to
-    tables and sources in words, with no MyST role left raw."""
+    tables and sources in words, with no MyST role left raw; a link to a table leads to it."""
     page = run_all(browser, lab, "metal_clusters.ipynb")
     try:
         assert error_outputs(page) == []
@@ -118,6 +118,10 @@ def test_a_study_notebook_runs_clean_in_jupyterlab(lab, browser):
         assert texts and [text for text in texts if re.search(r"\{[a-z:]+\}`", text)] == []
         links = page.eval_on_selector_all(".jp-MarkdownCell .jp-RenderedMarkdown a", "links => links.map(a => a.textContent)")
         assert {"the reproduction of Tabel 3", "JICA (2006)"} <= set(links)
+        page.click(".jp-MarkdownCell .jp-RenderedMarkdown a[href='#table3_cluster_dynamics']")
+        page.wait_for_function("""() => { const box = document.getElementById('table3_cluster_dynamics')
+                                          .getBoundingClientRect(); return box.top >= 0 && box.top < innerHeight; }""",
+                               timeout=10_000)   # the link leads to the table
         aligned = page.eval_on_selector_all("table.workbench-table td", "cells => cells.map(c =>"
                                             " [c.className, getComputedStyle(c).textAlign])")
         assert aligned and all(align == ("right" if kind == "num" else "left") for kind, align in aligned)
