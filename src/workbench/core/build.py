@@ -287,9 +287,9 @@ def execute_all(todo: list, reports_dir: Path, jobs: int, scheduler: str,
 def executed_here(ready: Iterator[tuple], meanwhile: Callable[[], object], total: int) -> Iterator[tuple]:
     """The runs executed one after another from this process, each on a fresh kernel started
     while the run before it executes (see workbench.core.execute; the last of the `total`
-    starts none): a pool of one worker would only add a process. `meanwhile` runs in a thread of this process meanwhile, as this
-    process only waits while a kernel executes a cell; its error, if any, is raised when the
-    runs are done."""
+    starts none): a pool of one worker would only add a process. `meanwhile` runs in a thread
+    of this process meanwhile, as this process only waits while a kernel executes a cell; its
+    error, if any, is raised when the runs are done."""
     from concurrent.futures import ThreadPoolExecutor
 
     from workbench.core.execute import execute, stop_kernels

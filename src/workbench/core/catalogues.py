@@ -179,6 +179,11 @@ def _mentions(text: str, term: str) -> bool:
     return re.search(rf"(?<![\w-])(?:{words})", QUOTED.sub(" ", text), flags=re.IGNORECASE) is not None
 
 
+def _link_targets(text: str) -> list[str]:
+    """The tables, figures and sources a text links to, in order (`[words](#target)`)."""
+    return [target for _words, target in REFERENCE.findall(text)]
+
+
 def catalogue_problems(registry, lang: str) -> list[str]:
     """What the catalogues of `lang` lack: a message the sources hold that the catalogue does
     not (stale), an entry the sources no longer hold, an untranslated or fuzzy entry, a
@@ -208,9 +213,9 @@ def catalogue_problems(registry, lang: str) -> list[str]:
                 problems.append(f"{where}: fuzzy translation for {short(message.id)!r}")
             else:
                 source = message.id if isinstance(message.id, str) else message.id[0]
-                linked = [target for _words, target in REFERENCE.findall(source)]
+                linked = _link_targets(source)
                 problems += [f"{where}: the translation of {short(source)!r} links to {targets}, not to {linked}"
-                             for targets in ([t for _w, t in REFERENCE.findall(s)] for s in strings) if targets != linked]
+                             for targets in map(_link_targets, strings) if targets != linked]
                 for kept in (term["en"] for term in terms if term["en"] == term["id"]):   # names kept as they are
                     source = re.sub(re.escape(kept), " ", source, flags=re.IGNORECASE)
                 if all(text in source for text in strings):

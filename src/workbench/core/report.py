@@ -24,9 +24,9 @@ from IPython.display import Markdown
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from workbench.core.escape import html_text, markdown_code, markdown_text
+from workbench.core.escape import markdown_code, markdown_text
 from workbench.core.i18n import N_, _
-from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME
+from workbench.core.mime import FIGURE_MIME, HEADLINE_FILE, TABLE_MIME, fold_summary
 from workbench.core.outputs import write_csv
 from workbench.core.plotting import STYLE, as_figure, describe_figure, figure_data
 from workbench.core.tables import Column, ReadableTable, readable
@@ -103,15 +103,12 @@ class TableOutput:
         title = f"table {self.name}: {self.caption}\n" if self.name else ""
         caption = f"{self.label}. {self.caption}" if self.label else self.caption
         table = self.table.html(caption, self.name)   # made once: JupyterLab and the report site show it
-        html = table
-        if self.fold:
-            rows = _("{count} rows").format(count=len(self.table.rows))
-            html = f"<details><summary>{html_text(caption)} ({rows})</summary>{table}</details>"
+        record = {"name": self.name, "label": self.label, "caption": self.caption, "fold": self.fold,
+                  "html": table, "row_count": len(self.table.rows)}
         return {
             "text/plain": title + self.table.text(),
-            "text/html": html,
-            TABLE_MIME: {"name": self.name, "label": self.label, "caption": self.caption, "fold": self.fold,
-                         "html": table, "row_count": len(self.table.rows)},
+            "text/html": f"<details><summary>{fold_summary(record)}</summary>{table}</details>" if self.fold else table,
+            TABLE_MIME: record,
         }
 
 

@@ -400,8 +400,7 @@ def site_files(runs: list[PublishedRun], html_dir: Path) -> dict[str, Path]:
     """The files of the built site that belong in reports/: the top-level pages and Sphinx's
     folders, each study's index and each published run's page (not pages of runs deleted
     since, which Sphinx's output folder still holds)."""
-    pages = {"index.html", *(f"{run.study}/index.html" for run in runs), *(f"{run.study}/{run.name}/report.html"
-                                                                          for run in runs)}
+    pages = edition_pages(runs)
     found = {}
     for path in sorted(html_dir.rglob("*")):
         relative = path.relative_to(html_dir).as_posix()

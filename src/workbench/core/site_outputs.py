@@ -19,7 +19,7 @@ from docutils import nodes
 
 from workbench.core.escape import html_text
 from workbench.core.i18n import LANGUAGES, _, use_language
-from workbench.core.mime import FIGURE_MIME, TABLE_MIME
+from workbench.core.mime import FIGURE_MIME, TABLE_MIME, fold_summary
 
 PLACED = "workbench_site"
 
@@ -47,9 +47,7 @@ def table_nodes(record: dict, placed: dict) -> list[nodes.Element]:
         block += downloads_paragraph(links)
     block = f'<div class="table-block" id="{html_text(anchor)}">{block}</div>'
     if record.get("fold"):
-        rows = _("{count} rows").format(count=record["row_count"])
-        summary = html_text(f"{record['label']}. {record['caption']} ({rows})")
-        block = f'<details class="fold"><summary>{summary}</summary>{block}</details>'
+        block = f'<details class="fold"><summary>{fold_summary(record)}</summary>{block}</details>'
     return [shown(nodes.raw("", block, format="html"), record, anchor)]
 
 
